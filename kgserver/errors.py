@@ -1,0 +1,60 @@
+"""The failures a user can act on: one exception type per kind, each with its HTTP status."""
+
+from __future__ import annotations
+
+
+class KGError(Exception):
+    """A failure caused by the request or the input, reported to the user as it is."""
+
+    status: int = 400
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+class BadRequest(KGError):
+    """The request is malformed (missing or repeated parameters, undecodable bytes)."""
+
+
+class BadQuery(KGError):
+    """The SPARQL text is not an acceptable query (syntax error, update, SERVICE, …)."""
+
+
+class NotFound(KGError):
+    status = 404
+
+
+class NotAcceptable(KGError):
+    status = 406
+
+
+class PayloadTooLarge(KGError):
+    status = 413
+
+
+class UnsupportedMediaType(KGError):
+    status = 415
+
+
+class InputError(Exception):
+    """A source file cannot be read or parsed; carries the position for `FILE:LINE:COLUMN`."""
+
+    def __init__(self, file: str, message: str, line: int = 0, column: int = 0) -> None:
+        super().__init__(f"{file}:{line}:{column}: {message}")
+        self.file = file
+        self.line = line
+        self.column = column
+        self.message = message
+
+
+class ValidationFailed(Exception):
+    """Data does not conform to the shapes; carries the report so callers can print it."""
+
+    def __init__(self, report: object) -> None:
+        super().__init__("the data does not conform to the shapes")
+        self.report = report
+
+
+class StoreError(Exception):
+    """The store cannot be opened or written (locked by another process, wrong directory)."""

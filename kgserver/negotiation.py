@@ -1,0 +1,146 @@
+"""Content negotiation: the one table of formats, and Accept parsing (RFC 9110 §12.5.1)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from pyoxigraph import QueryResultsFormat, RdfFormat
+
+from kgserver.errors import NotAcceptable
+
+
+@dataclass(frozen=True)
+class Format:
+    """One serialisation: its short name, media type, aliases and pyoxigraph format."""
+
+    name: str
+    media_type: str
+    aliases: tuple[str, ...] = ()
+    extension: str = ""
+    oxigraph: RdfFormat | QueryResultsFormat | None = None
+
+    @property
+    def media_types(self) -> tuple[str, ...]:
+        return (self.media_type, *self.aliases)
+
+    @property
+    def content_type(self) -> str:
+        """The Content-Type header value (text types say their charset)."""
+        if self.media_type.startswith("text/") or self.media_type.endswith("+xml"):
+            return f"{self.media_type}; charset=utf-8"
+        return self.media_type
+
+
+SPARQL_JSON = Format(
+    "json", "application/sparql-results+json", ("application/json",), "srj", QueryResultsFormat.JSON
+)
+SPARQL_XML = Format(
+    "xml", "application/sparql-results+xml", ("application/xml",), "srx", QueryResultsFormat.XML
+)
+CSV = Format("csv", "text/csv", (), "csv", QueryResultsFormat.CSV)
+TSV = Format("tsv", "text/tab-separated-values", (), "tsv", QueryResultsFormat.TSV)
+
+TURTLE = Format("turtle", "text/turtle", ("application/x-turtle",), "ttl", RdfFormat.TURTLE)
+N_TRIPLES = Format("ntriples", "application/n-triples", (), "nt", RdfFormat.N_TRIPLES)
+JSON_LD = Format("jsonld", "application/ld+json", (), "jsonld", RdfFormat.JSON_LD)
+RDF_XML = Format("rdfxml", "application/rdf+xml", (), "rdf", RdfFormat.RDF_XML)
+N_QUADS = Format("nquads", "application/n-quads", (), "nq", RdfFormat.N_QUADS)
+TRIG = Format("trig", "application/trig", (), "trig", RdfFormat.TRIG)
+
+HTML = Format("html", "text/html", ("application/xhtml+xml",), "html")
+JSON = Format("json", "application/json")
+PLAIN = Format("text", "text/plain", (), "txt")
+
+RESULTS_FORMATS: tuple[Format, ...] = (SPARQL_JSON, SPARQL_XML, CSV, TSV)
+GRAPH_FORMATS: tuple[Format, ...] = (TURTLE, N_TRIPLES, JSON_LD, RDF_XML)
+DATASET_FORMATS: tuple[Format, ...] = (N_QUADS, TRIG)
+
+
+@dataclass(frozen=True)
+class MediaRange:
+    type: str
+    subtype: str
+    q: float
+
+    def specificity(self, media_type: str) -> int:
+        """How precisely this range names `media_type`: 2 exact, 1 type/*, 0 */*, -1 no match."""
+        main, _, sub = media_type.partition("/")
+        if self.type == "*" and self.subtype == "*":
+            return 0
+        if self.type == main and self.subtype == "*":
+            return 1
+        if self.type == main and self.subtype == sub:
+            return 2
+        return -1
+
+
+def parse_accept(header: str | None) -> list[MediaRange]:
+    """Parse an Accept header; a missing or empty one accepts anything."""
+    if not header or not header.strip():
+        return [MediaRange("*", "*", 1.0)]
+    ranges = []
+    for part in header.split(","):
+        fields = [f.strip() for f in part.split(";")]
+        media = fields[0].lower()
+        if "/" not in media:
+            if media == "*":
+                media = "*/*"
+            else:
+                continue
+        main, _, sub = media.partition("/")
+        q = 1.0
+        for param in fields[1:]:
+            key, _, value = param.partition("=")
+            if key.strip().lower() == "q":
+                try:
+                    q = min(max(float(value.strip()), 0.0), 1.0)
+                except ValueError:
+                    q = 0.0
+        ranges.append(MediaRange(main.strip(), sub.strip(), q))
+    return ranges
+
+
+def quality(ranges: Sequence[MediaRange], fmt: Format) -> float:
+    """The q-value the client gives `fmt`: that of the most specific range matching it."""
+    best_specificity, best_q = -1, 0.0
+    for media_type in fmt.media_types:
+        for media_range in ranges:
+            s = media_range.specificity(media_type)
+            if s > best_specificity or (s == best_specificity and media_range.q > best_q):
+                best_specificity, best_q = s, media_range.q
+    return best_q if best_specificity >= 0 else 0.0
+
+
+def by_name(name: str, offered: Sequence[Format]) -> Format | None:
+    """The offered format named by a `?format=` value: short name, extension or media type."""
+    wanted = name.strip().lower()
+    for fmt in offered:
+        if wanted in (fmt.name, fmt.extension, *fmt.media_types):
+            return fmt
+    return None
+
+
+def negotiate(accept: str | None, offered: Sequence[Format], override: str | None = None) -> Format:
+    """Choose the format to answer with; ties go to the server's order in `offered`."""
+    if override:
+        fmt = by_name(override, offered)
+        if fmt is None:
+            raise NotAcceptable(
+                f"format {override!r} is not offered here; choose one of "
+                + ", ".join(f.name for f in offered)
+            )
+        return fmt
+    ranges = parse_accept(accept)
+    best: Format | None = None
+    best_q = 0.0
+    for fmt in offered:
+        q = quality(ranges, fmt)
+        if q > best_q:
+            best, best_q = fmt, q
+    if best is None:
+        raise NotAcceptable(
+            f"none of the formats in Accept: {accept} is offered here; offered: "
+            + ", ".join(f.media_type for f in offered)
+        )
+    return best

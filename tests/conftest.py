@@ -1,0 +1,104 @@
+"""One real store, built once from the real bundled files, shared by every test."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import httpx
+import pytest
+from fastapi import FastAPI
+from fastapi.testclient import TestClient
+from pyoxigraph import Store
+
+from kgserver import store as stores
+from kgserver.app import create_app
+from kgserver.graph import Dataset
+from kgserver.settings import BUNDLE_DIR, Settings
+
+ARTIFACTS = BUNDLE_DIR / "test-artifacts"
+
+
+@pytest.fixture(scope="session")
+def settings() -> Settings:
+    return Settings()
+
+
+@pytest.fixture(scope="session")
+def built() -> tuple[Store, Dataset]:
+    store = Store()
+    dataset = stores.build(store, BUNDLE_DIR)
+    return store, dataset
+
+
+@pytest.fixture(scope="session")
+def store(built: tuple[Store, Dataset]) -> Store:
+    return built[0]
+
+
+@pytest.fixture(scope="session")
+def dataset(built: tuple[Store, Dataset]) -> Dataset:
+    return built[1]
+
+
+@pytest.fixture(scope="session")
+def app(settings: Settings, store: Store) -> FastAPI:
+    return create_app(settings, store)
+
+
+@pytest.fixture(scope="session")
+def client(app: FastAPI) -> Iterator[TestClient]:
+    with TestClient(app, base_url="http://testserver") as test_client:
+        yield test_client
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+@pytest.fixture(scope="session")
+def live_server() -> Iterator[str]:
+    """`kgserver serve` in a real process, as a user starts it; yields its base URL."""
+    port = free_port()
+    url = f"http://127.0.0.1:{port}"
+    log = open(artifacts_dir() / "live-server.log", "wb")
+    process = subprocess.Popen(
+        [sys.executable, "-m", "kgserver", "serve", "--port", str(port)],
+        stdout=log,
+        stderr=subprocess.STDOUT,
+        env={**os.environ, "PYTHONUNBUFFERED": "1"},
+    )
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            if process.poll() is not None:
+                raise RuntimeError(f"kgserver serve exited with {process.returncode}; see log")
+            try:
+                if httpx.get(url + "/healthz", timeout=1).status_code == 200:
+                    break
+            except httpx.TransportError:
+                pass
+            if time.monotonic() > deadline:
+                raise RuntimeError("kgserver serve did not answer /healthz within 60 s")
+            time.sleep(0.2)
+        yield url
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+        log.close()
+
+
+def artifacts_dir() -> Path:
+    """Where tests leave what a person may want to look at: logs, screenshots."""
+    ARTIFACTS.mkdir(exist_ok=True)
+    return ARTIFACTS
