@@ -1,0 +1,105 @@
+"""The `kgserver` command line, run as a user runs it."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import rdflib
+
+from kgserver.settings import BUNDLE_DIR
+from tests.test_store import INVALID_ORG, UNPARSEABLE, VALID_ORG, run_cli
+
+
+def test_help_explains_every_command() -> None:
+    result = run_cli("--help")
+    assert result.returncode == 0
+    for command in ("serve", "load", "validate", "query"):
+        assert re.search(rf"^\s+{command}\s+\S", result.stdout, re.MULTILINE)
+    serve = run_cli("serve", "--help")
+    assert "--store" in serve.stdout and "--base-url" in serve.stdout
+
+
+def test_query_prints_a_table() -> None:
+    result = run_cli(
+        "query",
+        "SELECT ?name WHERE { <https://w3id.org/oikg/id/infrastructure/zenodo> "
+        "<http://www.w3.org/2000/01/rdf-schema#label> ?name }",
+    )
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert lines[0].strip() == "name"
+    assert lines[2].strip() == "Zenodo"
+    assert lines[-1] == "(1 row)"
+
+
+def test_query_prints_turtle_for_construct() -> None:
+    result = run_cli(
+        "query",
+        "CONSTRUCT { ?s a ?t } WHERE { ?s a ?t . "
+        "FILTER(?s = <https://w3id.org/oikg/id/infrastructure/zenodo>) }",
+    )
+    assert result.returncode == 0, result.stderr
+    graph = rdflib.Graph().parse(data=result.stdout, format="turtle")
+    zenodo = rdflib.URIRef("https://w3id.org/oikg/id/infrastructure/zenodo")
+    assert (zenodo, rdflib.RDF.type, rdflib.URIRef("https://w3id.org/oikg/ontology#Infrastructure")) in graph
+
+
+def test_malformed_query_exits_2_with_position() -> None:
+    result = run_cli("query", "SELECT * WHERE { ?s }")
+    assert result.returncode == 2
+    assert re.search(r"error at 1:\d+", result.stderr)
+
+
+def test_validate_accepts_the_bundled_data() -> None:
+    files = [str(p) for p in sorted((BUNDLE_DIR / "data").rglob("*.ttl"))]
+    result = run_cli("validate", *files)
+    assert result.returncode == 0, result.stdout
+    assert "0 violation(s)" in result.stderr
+
+
+def test_validate_reports_violations_one_per_line(tmp_path: Path) -> None:
+    path = tmp_path / "nameless.ttl"
+    path.write_text(INVALID_ORG)
+    result = run_cli("validate", str(path))
+    assert result.returncode == 1
+    lines = result.stdout.splitlines()
+    focus = "<https://w3id.org/oikg/id/organization/nameless>"
+    assert f"{path}: {focus} <http://www.w3.org/2000/01/rdf-schema#label>: " in "\n".join(lines)
+    assert any("<https://w3id.org/oikg/ontology#countryCode>" in line for line in lines)
+    assert all(line.startswith(f"{path}: {focus} <") for line in lines)
+
+
+def test_validate_reports_a_parse_error_with_line_and_column(tmp_path: Path) -> None:
+    path = tmp_path / "broken.ttl"
+    path.write_text(UNPARSEABLE)
+    result = run_cli("validate", str(path))
+    assert result.returncode == 2
+    assert re.match(rf"{re.escape(str(path))}:3:\d+: ", result.stderr)
+
+
+def test_validate_full_report_as_turtle(tmp_path: Path) -> None:
+    path = tmp_path / "nameless.ttl"
+    path.write_text(INVALID_ORG)
+    result = run_cli("validate", "--format", "turtle", str(path))
+    assert result.returncode == 1
+    report = rdflib.Graph().parse(data=result.stdout, format="turtle")
+    sh = rdflib.Namespace("http://www.w3.org/ns/shacl#")
+    assert (None, sh.conforms, rdflib.Literal(False)) in report
+
+
+def test_validate_sees_existing_entities_as_context(tmp_path: Path) -> None:
+    path = tmp_path / "consortium.ttl"
+    path.write_text(
+        VALID_ORG.replace(
+            '    dcterms:source',
+            "    oikg:fundedBy <https://w3id.org/oikg/id/funder/alfred-p-sloan-foundation> ;\n"
+            "    dcterms:source",
+        )
+    )
+    assert run_cli("validate", str(path)).returncode == 0
+    dangling = tmp_path / "dangling.ttl"
+    dangling.write_text(path.read_text().replace("alfred-p-sloan-foundation", "no-such-funder"))
+    result = run_cli("validate", str(dangling))
+    assert result.returncode == 1
+    assert "fundedBy" in result.stdout
