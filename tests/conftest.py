@@ -102,3 +102,14 @@ def artifacts_dir() -> Path:
     """Where tests leave what a person may want to look at: logs, screenshots."""
     ARTIFACTS.mkdir(exist_ok=True)
     return ARTIFACTS
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[object]:
+    """One headless Chromium for the whole session (Debian's, at /usr/bin/chromium)."""
+    from tests.browser import CHROMIUM, chromium
+
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"{CHROMIUM} is missing: install Debian's chromium (.ci/run does)")
+    with chromium() as instance:
+        yield instance
