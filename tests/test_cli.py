@@ -42,7 +42,8 @@ def test_query_prints_turtle_for_construct() -> None:
     assert result.returncode == 0, result.stderr
     graph = rdflib.Graph().parse(data=result.stdout, format="turtle")
     zenodo = rdflib.URIRef("https://w3id.org/oikg/id/infrastructure/zenodo")
-    assert (zenodo, rdflib.RDF.type, rdflib.URIRef("https://w3id.org/oikg/ontology#Infrastructure")) in graph
+    infrastructure = rdflib.URIRef("https://w3id.org/oikg/ontology#Infrastructure")
+    assert (zenodo, rdflib.RDF.type, infrastructure) in graph
 
 
 def test_malformed_query_exits_2_with_position() -> None:
@@ -92,7 +93,7 @@ def test_validate_sees_existing_entities_as_context(tmp_path: Path) -> None:
     path = tmp_path / "consortium.ttl"
     path.write_text(
         VALID_ORG.replace(
-            '    dcterms:source',
+            "    dcterms:source",
             "    oikg:fundedBy <https://w3id.org/oikg/id/funder/alfred-p-sloan-foundation> ;\n"
             "    dcterms:source",
         )

@@ -91,9 +91,7 @@ def test_server_stays_responsive_while_a_long_query_runs(live_server: str) -> No
 
     def run_slow() -> None:
         try:
-            response = httpx.post(
-                live_server + "/sparql", data={"query": SLOW}, timeout=600
-            )
+            response = httpx.post(live_server + "/sparql", data={"query": SLOW}, timeout=600)
             outcome["status"] = response.status_code
         finally:
             slow_done.set()

@@ -68,7 +68,9 @@ def test_select_as_sparql_xml(client: TestClient, store: Store) -> None:
 
 
 def test_select_as_csv_and_tsv(client: TestClient, store: Store) -> None:
-    csv_response = client.get("/sparql", params={"query": OWL_CLASSES}, headers={"Accept": "text/csv"})
+    csv_response = client.get(
+        "/sparql", params={"query": OWL_CLASSES}, headers={"Accept": "text/csv"}
+    )
     rows = list(csv.reader(io.StringIO(csv_response.text)))
     assert rows[0] == ["class"]
     assert [r[0] for r in rows[1:]] == expected_classes(store)
@@ -133,9 +135,7 @@ def test_quality_values_choose_the_format(client: TestClient) -> None:
 def test_nothing_acceptable_answers_406(client: TestClient) -> None:
     response = client.get("/sparql", params={"query": OWL_CLASSES}, headers={"Accept": "image/png"})
     assert response.status_code == 406
-    construct = client.get(
-        "/sparql", params={"query": CONSTRUCT}, headers={"Accept": "text/csv"}
-    )
+    construct = client.get("/sparql", params={"query": CONSTRUCT}, headers={"Accept": "text/csv"})
     assert construct.status_code == 406
 
 
