@@ -43,7 +43,8 @@ def is_empty(store: Store) -> bool:
 def dataset_version(store: Store) -> str | None:
     """The version recorded when the store was last built or loaded into."""
     for quad in store.quads_for_pattern(_DATASET, OWL_VERSION_INFO, None, _META):
-        return quad.object.value
+        if isinstance(quad.object, Literal):
+            return quad.object.value
     return None
 
 
