@@ -16,7 +16,7 @@ from rdflib.namespace import OWL, RDF, RDFS
 
 from kgserver import iris
 
-WIDTH, HEIGHT = 960, 660
+WIDTH, HEIGHT = 960, 620
 NODE_HEIGHT = 30
 
 
@@ -50,7 +50,7 @@ def edges_of(graph: rdflib.Graph) -> list[Edge]:
         """Of an inverse pair, draw the direction that starts at the infrastructure."""
         domains = [m for d in graph.objects(prop, RDFS.domain) for m in _named_members(graph, d)]
         name = str(prop)
-        return (hub not in domains, name.endswith(("Of", "By")), name)
+        return (hub not in domains, name.endswith("Of"), name)
 
     for prop in sorted(graph.subjects(RDF.type, OWL.ObjectProperty), key=from_hub_first):
         if not str(prop).startswith(iris.ONTOLOGY_NS):
@@ -75,14 +75,14 @@ def edges_of(graph: rdflib.Graph) -> list[Edge]:
 def _layout(nodes: list[str], degree: dict[str, int]) -> dict[str, tuple[float, float]]:
     centre = max(nodes, key=lambda n: (degree[n], n))
     others = sorted((n for n in nodes if n != centre), key=lambda n: n)
-    positions = {centre: (WIDTH / 2, HEIGHT / 2 - 10)}
+    positions = {centre: (WIDTH / 2, HEIGHT / 2 - 30)}
     for index, node in enumerate(others):
         # Start half a step off the vertical, so no class sits right above the centre's loop.
         step = 2 * math.pi / max(len(others), 1)
         angle = -math.pi / 2 + step / 2 + step * index
         positions[node] = (
             WIDTH / 2 + 370 * math.cos(angle),
-            HEIGHT / 2 - 10 + 200 * math.sin(angle),
+            HEIGHT / 2 - 30 + 200 * math.sin(angle),
         )
     return positions
 
@@ -141,7 +141,7 @@ def _edge(
     text_lines = labels
     if source == target:
         # A loop on the side away from the middle of the drawing.
-        up = -1 if y1 <= HEIGHT / 2 - 10 else 1
+        up = -1 if y1 <= HEIGHT / 2 - 30 else 1
         edge_y, far_y = y1 + up * NODE_HEIGHT / 2, y1 + up * 90
         path = (
             f"M{x1 - 20:.1f},{edge_y:.1f} C{x1 - 60:.1f},{far_y:.1f} "

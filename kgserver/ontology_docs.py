@@ -180,7 +180,8 @@ def _class_term(graph: rdflib.Graph, cls: rdflib.URIRef) -> Term:
         graph.subjects(OWL.disjointWith, cls)
     )
     for group in graph.subjects(RDF.type, OWL.AllDisjointClasses):
-        members = list(rdflib.collection.Collection(graph, graph.value(group, OWL.members)))
+        head = graph.value(group, OWL.members)
+        members = list(rdflib.collection.Collection(graph, head)) if head is not None else []
         if cls in members:
             disjoint |= {m for m in members if m != cls}
     in_domain = [
@@ -242,7 +243,7 @@ def _property_term(graph: rdflib.Graph, prop: rdflib.URIRef, kind: str) -> Term:
 def _hierarchy(graph: rdflib.Graph, classes: list[rdflib.URIRef]) -> list[HierarchyNode]:
     own = set(classes)
 
-    def node(cls: rdflib.URIRef) -> HierarchyNode:
+    def node(cls: rdflib.term.Node) -> HierarchyNode:
         children = sorted(
             (c for c in graph.subjects(RDFS.subClassOf, cls) if c in own),
             key=lambda c: _label(graph, c).lower(),
