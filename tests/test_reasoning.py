@@ -209,3 +209,22 @@ def test_the_bundle_builds_with_reasoning(tmp_path: Path) -> None:
     store = Store()
     dataset = stores.build(store, BUNDLE_DIR)
     assert dataset.inference is not None and dataset.inference.triples > 0
+
+
+def test_owlready2_reads_every_term_with_the_owl_type_we_declare(tmp_path: Path) -> None:
+    """No term is punned or retyped by another file: what HermiT reasons over is what we wrote."""
+    graph = bundle_graph()
+    path = tmp_path / "bundle.nt"
+    graph.serialize(path, format="nt", encoding="utf-8")
+    world = owlready2.World()
+    world.get_ontology(path.as_uri()).load()
+    kinds = {
+        OWL.Class: owlready2.ThingClass,
+        OWL.ObjectProperty: owlready2.ObjectPropertyClass,
+        OWL.DatatypeProperty: owlready2.DataPropertyClass,
+    }
+    for kind, python_type in kinds.items():
+        for term in graph.subjects(RDF.type, kind):
+            if str(term).startswith(OIKG):
+                entity = world[str(term)]
+                assert isinstance(entity, python_type), (term, type(entity))

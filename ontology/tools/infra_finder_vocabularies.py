@@ -50,9 +50,9 @@ SCHEMES: dict[str, tuple[str, str, str]] = {
     "nonprofit_status": ("nonprofit-status", "Non-profit status", "oikg:nonprofitStatus"),
     "pr_fund": ("primary-funding-source", "Primary funding sources", "oikg:primaryFundingSource"),
     "prgrm_lng": ("programming-language", "Programming languages", "oikg:programmingLanguage"),
-    "rprt_lvl": ("reporting-level", "Reporting levels", "oikg:reportingLevel"),
+    "rprt_lvl": ("reporting-level", "Reporting levels", "oikg:reportingLevel and oikg:boardLevel"),
     "saas": ("hosting-strategy", "Hosting strategies", "oikg:hostingStrategy"),
-    "staffing": ("staffing", "Staffing bands", "oikg:fullTimeStaff"),
+    "staffing": ("staffing", "Staffing bands", "oikg:fullTimeStaff and oikg:volunteerStaff"),
     "standards_auth": (
         "authentication-standard",
         "Authentication standards",
@@ -109,6 +109,12 @@ EXPORT_SPELLINGS: dict[tuple[str, str], list[str]] = {
 NARROWER = [
     ("code_lcns", "GNU General Public License (GPL)", "GNU General Public License (GPL) Version 3")
 ]
+# Licences with an SPDX identifier (https://spdx.org/licenses/): skos:exactMatch for harvesters.
+SPDX = {
+    ("code_lcns", "Apache License, Version 2.0"): "Apache-2.0",
+    ("code_lcns", "MIT License"): "MIT",
+    ("code_lcns", "Unlicense"): "Unlicense",
+}
 # Terms the export uses that the vocabulary file lacks: (vocabulary, term).
 EXTRA = [("saas", "Unknown")]
 
@@ -173,6 +179,9 @@ def main() -> None:
                 terms.append((slug, label, slug))
         for slug, label, notation in terms:
             extra = [f"    skos:topConceptOf <https://w3id.org/oikg/id/{scheme}>"]
+            if (name, label) in SPDX:
+                spdx = SPDX[(name, label)]
+                extra.append(f"    skos:exactMatch <http://spdx.org/licenses/{spdx}>")
             for spelling in EXPORT_SPELLINGS.get((name, label), []):
                 extra.append(f"    skos:altLabel {literal(spelling)}@en")
             if slug == "other":
