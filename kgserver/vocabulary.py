@@ -36,14 +36,15 @@ def _triples(context: AppContext, graph: str) -> list[Triple]:
     return [q.triple for q in context.store.quads_for_pattern(None, None, None, NamedNode(graph))]
 
 
-def _cached(request: Request, key: str, version: str, build: Callable[[], object]) -> object:
-    """Per-app memo of a rendered page, valid for one dataset version."""
-    cache: dict[tuple[str, str], object] = request.app.state.__dict__.setdefault(
-        "vocabulary_pages", {}
-    )
-    if (key, version) not in cache:
-        cache[(key, version)] = build()
-    return cache[(key, version)]
+def _cached(request: Request, key: tuple[str, ...], build: Callable[[], str]) -> str:
+    """Per-app memo of a rendered page (keyed by path, server root and dataset version)."""
+    cache: dict[tuple[str, ...], str] | None = getattr(request.app.state, "vocabulary_pages", None)
+    if cache is None:
+        cache = {}
+        request.app.state.vocabulary_pages = cache
+    if key not in cache:
+        cache[key] = build()
+    return cache[key]
 
 
 def _alternates(root: str, path: str) -> dict[str, str]:
@@ -53,7 +54,7 @@ def _alternates(root: str, path: str) -> dict[str, str]:
     return {"Vary": "Accept", "Link": ", ".join(links)}
 
 
-def _respond(
+async def _respond(
     request: Request,
     context: AppContext,
     path: str,
@@ -61,13 +62,20 @@ def _respond(
     fmt: Format,
     render_html: Callable[[str], str],
 ) -> Response:
+    """Serialise or render off the event loop (store iterators stay in that one thread)."""
     root = context.root(request)
     headers = _alternates(root, path) | {"Content-Location": f"{root}{path}.{fmt.extension}"}
     if fmt is HTML:
-        html = _cached(request, path, context.version, lambda: render_html(root))
-        return HTMLResponse(str(html), headers=headers)
-    assert fmt.oxigraph is not None
-    body = serialize(_triples(context, graph), format=fmt.oxigraph, prefixes=PREFIXES)  # type: ignore[arg-type]
+        key = (path, root, context.version)
+        html = await context.run_in_worker(_cached, request, key, lambda: render_html(root))
+        return HTMLResponse(html, headers=headers)
+    oxigraph_format = fmt.oxigraph
+
+    def rdf() -> bytes:
+        triples = _triples(context, graph)
+        return serialize(triples, format=oxigraph_format, prefixes=PREFIXES) or b""  # type: ignore[arg-type]
+
+    body = await context.run_in_worker(rdf)
     return Response(body, media_type=fmt.content_type, headers=headers)
 
 
@@ -122,7 +130,7 @@ def _script_safe(json_ld: bytes | None) -> Markup:
 async def ontology(request: Request, context: ContextDep, extension: str | None = None) -> Response:
     """The ontology: HTML documentation generated from it, or the OWL itself."""
     fmt = _format(request, extension)
-    return _respond(
+    return await _respond(
         request,
         context,
         "/ontology",
@@ -154,6 +162,6 @@ def _holds_version(context: AppContext, version: str) -> bool:
 async def shapes(request: Request, context: ContextDep, extension: str | None = None) -> Response:
     """The SHACL shapes: an HTML listing, or the shapes graph."""
     fmt = _format(request, extension)
-    return _respond(
+    return await _respond(
         request, context, "/shapes", iris.SHAPES_GRAPH, fmt, lambda r: _shapes_html(context, r)
     )
