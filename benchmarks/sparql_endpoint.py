@@ -15,7 +15,6 @@ import os
 import shutil
 import signal
 import socket
-import statistics
 import subprocess
 import sys
 import tempfile
@@ -32,8 +31,8 @@ sys.path.insert(0, str(ROOT))
 from kgserver import store as stores  # noqa: E402
 
 QUERIES = {
-    "label-of-one-entity": """SELECT ?name WHERE {
-        <https://w3id.org/oikg/id/infrastructure/zenodo> <http://www.w3.org/2000/01/rdf-schema#label> ?name }""",
+    "label-of-one-entity": """PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+        SELECT ?name WHERE { <https://w3id.org/oikg/id/infrastructure/zenodo> rdfs:label ?name }""",
     "infrastructures-with-hosts": """PREFIX oikg: <https://w3id.org/oikg/ontology#>
         PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
         SELECT ?i ?name ?host WHERE { ?i a oikg:Infrastructure ; rdfs:label ?name ;
@@ -94,7 +93,8 @@ async def hammer(url: str, seconds: float, concurrency: int) -> Measurement:
             query = QUERIES[names[i % len(names)]]
             started = time.perf_counter()
             response = await client.post(
-                url, data={"query": query},
+                url,
+                data={"query": query},
                 headers={"Accept": "application/sparql-results+json, text/turtle;q=0.9"},
             )
             latencies.append(time.perf_counter() - started)
@@ -117,8 +117,9 @@ def check_same_answers(kgserver: str, oxigraph: str) -> None:
             continue
         answers = []
         for url in (kgserver, oxigraph):
-            response = httpx.post(url, data={"query": query},
-                                  headers={"Accept": "application/sparql-results+json"})
+            response = httpx.post(
+                url, data={"query": query}, headers={"Accept": "application/sparql-results+json"}
+            )
             response.raise_for_status()
             rows = response.json()["results"]["bindings"]
             answers.append(sorted(repr(sorted(r.items())) for r in rows))
@@ -139,14 +140,24 @@ def main() -> None:
     stores.build(store, ROOT)
     dump = workdir / "dataset.nq"
     store.dump(str(dump), format=RdfFormat.N_QUADS)
-    subprocess.run(["oxigraph", "load", "--location", str(workdir / "oxigraph"), "--file",
-                    str(dump)], check=True, capture_output=True)
+    subprocess.run(
+        ["oxigraph", "load", "--location", str(workdir / "oxigraph"), "--file", str(dump)],
+        check=True,
+        capture_output=True,
+    )
 
     ox_port, kg_port = free_port(), free_port()
     servers = {
         "oxigraph": (
-            ["oxigraph", "serve-read-only", "--location", str(workdir / "oxigraph"),
-             "--bind", f"127.0.0.1:{ox_port}", "--union-default-graph"],
+            [
+                "oxigraph",
+                "serve-read-only",
+                "--location",
+                str(workdir / "oxigraph"),
+                "--bind",
+                f"127.0.0.1:{ox_port}",
+                "--union-default-graph",
+            ],
             f"http://127.0.0.1:{ox_port}/query",
         ),
         "kgserver": (
@@ -157,9 +168,13 @@ def main() -> None:
     processes = []
     try:
         for command, url in servers.values():
-            process = subprocess.Popen(command, stdout=subprocess.DEVNULL,
-                                       stderr=subprocess.DEVNULL, cwd=ROOT,
-                                       env={**os.environ, "PYTHONPATH": str(ROOT)})
+            process = subprocess.Popen(
+                command,
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.DEVNULL,
+                cwd=ROOT,
+                env={**os.environ, "PYTHONPATH": str(ROOT)},
+            )
             processes.append(process)
             wait_until_up(url, process)
         check_same_answers(servers["kgserver"][1], servers["oxigraph"][1])
@@ -173,15 +188,21 @@ def main() -> None:
             process.wait(timeout=10)
         shutil.rmtree(workdir, ignore_errors=True)
 
-    print(f"{len(store)} quads, {len(QUERIES)} queries round-robin, concurrency "
-          f"{args.concurrency}, {args.seconds:.0f} s per server, {os.cpu_count()} cores\n")
+    print(
+        f"{len(store)} quads, {len(QUERIES)} queries round-robin, concurrency "
+        f"{args.concurrency}, {args.seconds:.0f} s per server, {os.cpu_count()} cores\n"
+    )
     print(f"{'server':<10} {'req/s':>8} {'p50 ms':>8} {'p95 ms':>8} {'errors':>7}")
     for name, m in results.items():
-        print(f"{name:<10} {m.throughput:>8.0f} {m.percentile(0.5):>8.1f} "
-              f"{m.percentile(0.95):>8.1f} {m.errors:>7}")
+        print(
+            f"{name:<10} {m.throughput:>8.0f} {m.percentile(0.5):>8.1f} "
+            f"{m.percentile(0.95):>8.1f} {m.errors:>7}"
+        )
     kg, ox = results["kgserver"], results["oxigraph"]
-    print(f"\nratio kgserver/oxigraph: throughput {kg.throughput / ox.throughput:.2f}×, "
-          f"p50 latency {kg.percentile(0.5) / ox.percentile(0.5):.2f}×")
+    print(
+        f"\nratio kgserver/oxigraph: throughput {kg.throughput / ox.throughput:.2f}×, "
+        f"p50 latency {kg.percentile(0.5) / ox.percentile(0.5):.2f}×"
+    )
 
 
 if __name__ == "__main__":
