@@ -24,6 +24,12 @@ SEVERITY_ORDER = {"Violation": 0, "Warning": 1, "Info": 2}
 SHAPES_NS = "https://w3id.org/oikg/shapes#"
 DANGLING_RULE = SHAPES_NS + "danglingReferenceRule"
 RDF_TYPE = NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
+# The properties whose values identify an entity: shapes/rules.ttl reports duplicates of them.
+IDENTIFYING = {
+    NamedNode("https://w3id.org/oikg/ontology#wikidataItem"),
+    NamedNode("https://w3id.org/oikg/ontology#rorId"),
+    NamedNode("http://xmlns.com/foaf/0.1/homepage"),
+}
 
 
 @dataclass(frozen=True)
@@ -62,8 +68,9 @@ class ValidationReport:
 
     def fails(self, strict: bool = False) -> bool:
         """Whether the data must be refused: any violation, or with `strict` any warning too."""
-        return any(r.severity == "Violation" or (strict and r.severity == "Warning")
-                   for r in self.results)
+        return any(
+            r.severity == "Violation" or (strict and r.severity == "Warning") for r in self.results
+        )
 
 
 def to_rdflib(quads: Iterable[Quad], graph: rdflib.Graph | None = None) -> rdflib.Graph:
@@ -128,7 +135,9 @@ def validate(
     """Validate `data` (with the ontology mixed in); report only on `focus_nodes` if given.
 
     The ontology joins the data graph whole (pyshacl's ont_graph would copy only its axioms,
-    not the SKOS concepts that data refers to).
+    not the SKOS concepts that data refers to). Results are filtered to `focus_nodes` after
+    validation: pyshacl's own focus_nodes option also filters the value nodes that nested
+    shapes (sh:node, sh:or, sh:qualifiedValueShape) check, which silently passes them.
     """
     shapes_graph = to_rdflib(shapes)
     if focus_nodes is not None and not focus_nodes:
@@ -142,12 +151,13 @@ def validate(
         advanced=True,
         allow_warnings=True,
         inplace=True,
-        focus_nodes=sorted(focus_nodes) if focus_nodes is not None else None,
     )
     if not isinstance(report_graph, rdflib.Graph):
         raise RuntimeError(f"pyshacl could not validate: {report_graph}")
-    results = tuple(sorted(_condense(list(_results(report_graph))), key=_order))
-    return _report(results, report_graph)
+    results = [
+        r for r in _results(report_graph) if focus_nodes is None or r.focus_node in focus_nodes
+    ]
+    return _report(tuple(sorted(_condense(results), key=_order)), report_graph)
 
 
 def _report(results: tuple[ValidationResult, ...], graph: rdflib.Graph) -> ValidationReport:
@@ -229,21 +239,21 @@ def validate_contribution(
 
     With `replaces`, the contribution's description of an entity replaces the graph's (a
     changed data file); otherwise it is added to it (a load). The focus is the contribution's
-    subjects; entities of the graph that refer to them are checked too, and their results are
-    reported only if the contribution caused them (they are absent from the graph without it).
+    subjects; entities of the graph that refer to a changed one are checked too, and their
+    results are reported only if the contribution caused them (absent from the graph without
+    it). Everything is validated on the slice of the graph it needs (`needed_context`).
     """
     shapes, ontology = list(shapes), list(ontology)
     subjects = {q.subject.value for q in contribution if isinstance(q.subject, NamedNode)}
     before = Store()
     before.extend(context)
     after = Store()
-    after.extend(
-        q for q in before if not (replaces and _subject(q) in subjects)
-    )
+    after.extend(q for q in before if not (replaces and _subject(q) in subjects))
     after.extend(contribution)
+    changed = {s for s in subjects if _description(before, s) != _description(after, s)}
     neighbours = {
         s
-        for subject in subjects
+        for subject in changed
         for q in after.quads_for_pattern(None, None, NamedNode(subject))
         if (s := _subject(q)) is not None and s not in subjects
     }
@@ -257,16 +267,14 @@ def validate_contribution(
             needed_context(before, neighbours), shapes, ontology, focus_nodes=neighbours
         ).results
     }
-    results = tuple(
-        r for r in report.results if r.focus_node in subjects or r.key not in baseline
-    )
+    results = tuple(r for r in report.results if r.focus_node in subjects or r.key not in baseline)
     return _report(results, report.graph)
 
 
 def needed_context(graph: Store, focus: Collection[str]) -> list[Quad]:
     """The part of `graph` that validating `focus` needs: the focus entities' descriptions, the
-    descriptions of what they refer to, and every statement that shares a value with them (so
-    a duplicate identifier or homepage is seen) together with its subject's types.
+    descriptions of what they refer to, and the statements that give another entity the same
+    identifier or homepage (so a duplicate is seen), with that entity's types.
 
     The shapes look no further than one step from a focus node, so validating against this
     slice gives the same results as against the whole graph, in time that does not grow with it.
@@ -279,12 +287,20 @@ def needed_context(graph: Store, focus: Collection[str]) -> list[Quad]:
             quads.add(quad)
             if isinstance(quad.object, NamedNode) and quad.predicate != RDF_TYPE:
                 described.add(quad.object)
+            if quad.predicate in IDENTIFYING:
                 for sharing in graph.quads_for_pattern(None, quad.predicate, quad.object):
                     quads.add(sharing)
                     quads.update(graph.quads_for_pattern(sharing.subject, RDF_TYPE, None))
     for node in described:
         quads.update(graph.quads_for_pattern(node, None, None))
     return list(quads)
+
+
+def _description(graph: Store, subject: str) -> set[tuple[str, str]]:
+    return {
+        (str(q.predicate), str(q.object))
+        for q in graph.quads_for_pattern(NamedNode(subject), None, None)
+    }
 
 
 def _subject(quad: Quad) -> str | None:
