@@ -138,5 +138,25 @@ def json_summary(
     }
 
 
+PREFIXES = {
+    "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
+    "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
+    "xsd": "http://www.w3.org/2001/XMLSchema#",
+    "skos": "http://www.w3.org/2004/02/skos/core#",
+    "foaf": "http://xmlns.com/foaf/0.1/",
+    "dcterms": "http://purl.org/dc/terms/",
+    "oikg": "https://w3id.org/oikg/ontology#",
+    "oikgsh": "https://w3id.org/oikg/shapes#",
+}
+
+
+def compact(iri: str) -> str:
+    """`oikg:hostedBy` for a property IRI, for people to read; other IRIs stay whole."""
+    for prefix, namespace in PREFIXES.items():
+        if iri.startswith(namespace) and iri[len(namespace) :].replace("-", "_").isidentifier():
+            return f"{prefix}:{iri[len(namespace):]}"
+    return iri
+
+
 def _plural(n: int, word: str, plural: str | None = None) -> str:
     return f"{n} {word if n == 1 else (plural or word + 's')}"
