@@ -117,17 +117,17 @@ async def _sources(request: Request, body: bytes) -> tuple[list[Source], str]:
             " (fields: contribution, format, file)"
         )
     request._body = body  # the form parser reads the body we have already measured
-    form = await request.form()
     sources: list[Source] = []
-    pasted = str(form.get("contribution") or "")
-    fmt = FIELD_FORMATS.get(str(form.get("format") or "turtle"), RdfFormat.TURTLE)
-    if pasted.strip():
-        sources.append(_source(PASTED + _extension(fmt), pasted.encode("utf-8"), fmt))
-    upload = form.get("file")
-    if isinstance(upload, UploadFile) and upload.filename:
-        name = upload.filename
-        suffix = "." + name.rsplit(".", 1)[-1].lower() if "." in name else ""
-        sources.append(_source(name, await upload.read(), EXTENSIONS.get(suffix, fmt)))
+    async with request.form() as form:
+        pasted = str(form.get("contribution") or "")
+        fmt = FIELD_FORMATS.get(str(form.get("format") or "turtle"), RdfFormat.TURTLE)
+        if pasted.strip():
+            sources.append(_source(PASTED + _extension(fmt), pasted.encode("utf-8"), fmt))
+        upload = form.get("file")
+        if isinstance(upload, UploadFile) and upload.filename:
+            name = upload.filename
+            suffix = "." + name.rsplit(".", 1)[-1].lower() if "." in name else ""
+            sources.append(_source(name, await upload.read(), EXTENSIONS.get(suffix, fmt)))
     if not sources:
         raise BadRequest("the contribution is empty: paste Turtle or JSON-LD, or upload a file")
     return sources, pasted
