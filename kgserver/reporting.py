@@ -154,7 +154,7 @@ def compact(iri: str) -> str:
     """`oikg:hostedBy` for a property IRI, for people to read; other IRIs stay whole."""
     for prefix, namespace in PREFIXES.items():
         if iri.startswith(namespace) and iri[len(namespace) :].replace("-", "_").isidentifier():
-            return f"{prefix}:{iri[len(namespace):]}"
+            return f"{prefix}:{iri[len(namespace) :]}"
     return iri
 
 

@@ -144,6 +144,18 @@ def validate(
         return ValidationReport(True, (), _empty_report())
     data_graph = to_rdflib(ontology, _PreparedQueryGraph())
     to_rdflib(data, data_graph)
+    if focus_nodes is not None:
+        shapes_graph = _targeted_at(shapes_graph, data_graph, focus_nodes)
+    report_graph = _pyshacl(data_graph, shapes_graph)
+    results = [
+        r
+        for r in _results(report_graph, shapes_graph)
+        if focus_nodes is None or r.focus_node in focus_nodes
+    ]
+    return _report(tuple(sorted(_condense(results), key=_order)), report_graph)
+
+
+def _pyshacl(data_graph: rdflib.Graph, shapes_graph: rdflib.Graph) -> rdflib.Graph:
     _, report_graph, _ = pyshacl_validate(
         data_graph,
         shacl_graph=shapes_graph,
@@ -154,10 +166,77 @@ def validate(
     )
     if not isinstance(report_graph, rdflib.Graph):
         raise RuntimeError(f"pyshacl could not validate: {report_graph}")
-    results = [
-        r for r in _results(report_graph) if focus_nodes is None or r.focus_node in focus_nodes
-    ]
-    return _report(tuple(sorted(_condense(results), key=_order)), report_graph)
+    return report_graph
+
+
+TARGETS = (SH.targetClass, SH.targetNode, SH.targetSubjectsOf, SH.targetObjectsOf, SH.target)
+
+
+def _targeted_at(
+    shapes_graph: rdflib.Graph, data_graph: rdflib.Graph, focus_nodes: Collection[str]
+) -> rdflib.Graph:
+    """The same shapes, with each shape's targets (SHACL §2.1.3) replaced by sh:targetNode for
+    the focus nodes they select: the slice also holds what the focus entities refer to, and
+    those need not be validated. (pyshacl's focus_nodes option would also skip the value
+    nodes that nested shapes check, and its use_shapes drops named property shapes.)"""
+    targeted = rdflib.Graph()
+    for triple in shapes_graph:
+        targeted.add(triple)
+    for shape in {s for t in TARGETS for s in shapes_graph.subjects(t, None)}:
+        selected = _targets(shape, shapes_graph, data_graph, focus_nodes)  # type: ignore[arg-type]
+        for target in TARGETS:
+            targeted.remove((shape, target, None))
+        for focus in selected:
+            targeted.add((shape, SH.targetNode, rdflib.URIRef(focus)))
+    return targeted
+
+
+def _targets(
+    shape: rdflib.URIRef,
+    shapes_graph: rdflib.Graph,
+    data_graph: rdflib.Graph,
+    focus_nodes: Collection[str],
+) -> set[str]:
+    selected: set[str] = set()
+    classes = set(shapes_graph.objects(shape, SH.targetClass))
+    for focus in focus_nodes:
+        node = rdflib.URIRef(focus)
+        if classes:
+            kinds = {
+                k
+                for t in data_graph.objects(node, rdflib.RDF.type)
+                for k in data_graph.transitive_objects(t, rdflib.RDFS.subClassOf)
+            }
+            if kinds & classes:
+                selected.add(focus)
+        if node in set(shapes_graph.objects(shape, SH.targetNode)):
+            selected.add(focus)
+        if any(
+            (node, p, None) in data_graph for p in shapes_graph.objects(shape, SH.targetSubjectsOf)
+        ):
+            selected.add(focus)
+        if any(
+            (None, p, node) in data_graph for p in shapes_graph.objects(shape, SH.targetObjectsOf)
+        ):
+            selected.add(focus)
+    for target in shapes_graph.objects(shape, SH.target):
+        select = shapes_graph.value(target, SH.select)
+        if select is None:
+            raise ValueError(f"{shape}: only SPARQL-based custom targets are supported")
+        query = _prefixes(shapes_graph, target) + str(select)
+        selected.update(str(row[0]) for row in data_graph.query(query))  # type: ignore[index]
+    return selected & set(focus_nodes)
+
+
+def _prefixes(shapes_graph: rdflib.Graph, node: rdflib.term.Node) -> str:
+    """The PREFIX lines that sh:prefixes declares for a SPARQL-based target (SHACL §5.2.1)."""
+    lines = []
+    for declarer in shapes_graph.objects(node, SH.prefixes):
+        for declaration in shapes_graph.objects(declarer, SH.declare):
+            prefix = shapes_graph.value(declaration, SH.prefix)
+            namespace = shapes_graph.value(declaration, SH.namespace)
+            lines.append(f"PREFIX {prefix}: <{namespace}>")
+    return "\n".join(sorted(lines)) + "\n"
 
 
 def _report(results: tuple[ValidationResult, ...], graph: rdflib.Graph) -> ValidationReport:
@@ -188,6 +267,8 @@ def _order(result: ValidationResult) -> tuple[str, int, str, str]:
 def _condense(results: list[ValidationResult]) -> list[ValidationResult]:
     """One mistake, one message: a reference to nothing also fails the reference's sh:class
     (or sh:or) constraint; the dangling-reference result says more, so it alone is kept."""
+    unique = {r.key + (r.component, r.severity): r for r in results}
+    results = list(unique.values())
     dangling = {
         (r.focus_node, r.path, r.value) for r in results if r.source_constraint == DANGLING_RULE
     }
@@ -200,11 +281,17 @@ def _condense(results: list[ValidationResult]) -> list[ValidationResult]:
     ]
 
 
-def _results(report: rdflib.Graph) -> Iterable[ValidationResult]:
+def _results(report: rdflib.Graph, shapes: rdflib.Graph) -> Iterable[ValidationResult]:
     for node in report.subjects(rdflib.RDF.type, SH.ValidationResult):
         severity = report.value(node, SH.resultSeverity)
         value = report.value(node, SH.value)
-        messages = [str(m) for m in report.objects(node, SH.resultMessage)]
+        # A SPARQL constraint inside a property shape gets the shape's sh:message and its own;
+        # its own, filled in from the solution, says more.
+        shape_messages = set(shapes.objects(report.value(node, SH.sourceShape), SH.message))
+        messages = sorted(
+            (str(m) for m in report.objects(node, SH.resultMessage)),
+            key=lambda m: any(m == str(s) for s in shape_messages),
+        )
         yield ValidationResult(
             severity=str(severity).rsplit("#", 1)[-1] if severity else "Violation",
             focus_node=_term(report.value(node, SH.focusNode)),
@@ -239,7 +326,7 @@ def validate_contribution(
 
     With `replaces`, the contribution's description of an entity replaces the graph's (a
     changed data file); otherwise it is added to it (a load). The focus is the contribution's
-    subjects; entities of the graph that refer to a changed one are checked too, and their
+    subjects; entities of the graph that refer to one whose links changed are checked too; their
     results are reported only if the contribution caused them (absent from the graph without
     it). Everything is validated on the slice of the graph it needs (`needed_context`).
     """
@@ -250,7 +337,7 @@ def validate_contribution(
     after = Store()
     after.extend(q for q in before if not (replaces and _subject(q) in subjects))
     after.extend(contribution)
-    changed = {s for s in subjects if _description(before, s) != _description(after, s)}
+    changed = {s for s in subjects if _links(before, s) != _links(after, s)}
     neighbours = {
         s
         for subject in changed
@@ -296,10 +383,13 @@ def needed_context(graph: Store, focus: Collection[str]) -> list[Quad]:
     return list(quads)
 
 
-def _description(graph: Store, subject: str) -> set[tuple[str, str]]:
+def _links(graph: Store, subject: str) -> set[tuple[str, str]]:
+    """What other entities' shapes can see of an entity: its types and its links (statements
+    whose value is an IRI); a change to its literals never breaks another entity."""
     return {
-        (str(q.predicate), str(q.object))
+        (q.predicate.value, q.object.value)
         for q in graph.quads_for_pattern(NamedNode(subject), None, None)
+        if isinstance(q.object, NamedNode)
     }
 
 
