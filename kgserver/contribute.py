@@ -10,7 +10,7 @@ import json
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Request, Response
-from fastapi.responses import HTMLResponse
+from fastapi.responses import HTMLResponse, JSONResponse
 from pyoxigraph import RdfFormat
 from starlette.datastructures import UploadFile
 
@@ -72,6 +72,13 @@ async def validate_endpoint(request: Request, context: ContextDep) -> Response:
         messages = [explain_syntax_error(e, contents[e.file]) for e in unparseable.errors]
         if fmt is HTML:
             return _page(request, context, text=pasted, syntax_errors=messages, status=400)
+        if fmt is JSON:
+            errors = [
+                {"file": e.file, "line": e.line, "column": e.column, "message": e.message}
+                for e in unparseable.errors
+            ]
+            document = {"status": 400, "error": "Bad Request", "message": "\n".join(messages)}
+            return JSONResponse({**document, "errors": errors}, 400, headers={"Vary": "Accept"})
         raise UnparseableContribution("\n".join(messages)) from unparseable
     report = await context.run_in_worker(
         stores.validate_in_store, context.store, contribution.quads, True

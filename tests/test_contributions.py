@@ -183,6 +183,8 @@ def test_service_answers_a_syntax_error_with_400_line_and_column(client: TestCli
         headers={"Content-Type": "text/turtle", "Accept": "application/json"},
     )
     assert response.status_code == 400
+    [error] = response.json()["errors"]
+    assert (error["file"], error["line"], error["column"]) == ("contribution.ttl", 19, 5)
     message = response.json()["message"]
     assert re.match(r"contribution\.ttl:19:5: .*dot is expected", message)
     assert f"in the description of <{ZENODO}>" in message
