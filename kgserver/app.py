@@ -17,6 +17,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from kgserver import __version__
 from kgserver import store as stores
 from kgserver.context import AppContext, get_context
+from kgserver.contribute import router as contribute_router
 from kgserver.errors import KGError, NotAcceptable
 from kgserver.negotiation import HTML, JSON, PLAIN, negotiate
 from kgserver.pages import template_environment
@@ -60,6 +61,7 @@ def create_app(settings: Settings | None = None, store: Store | None = None) -> 
     app.add_exception_handler(RequestValidationError, _validation_error)
     app.include_router(sparql_router)
     app.include_router(vocabulary_router)
+    app.include_router(contribute_router)
     app.add_api_route("/", _home, methods=["GET"], include_in_schema=False)
     app.add_api_route("/healthz", _healthz, methods=["GET"])
     app.mount("/static", StaticFiles(directory=Path(__file__).parent / "static"), name="static")

@@ -2,18 +2,29 @@
 
 from __future__ import annotations
 
+import json
 import sys
 import time
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 import click
 from pyoxigraph import QueryBoolean, QuerySolutions, QueryTriples, RdfFormat, Store
 
 from kgserver import store as stores
+from kgserver.contribution import (
+    ContributionUnparseable,
+    Location,
+    Source,
+    bundle_locations,
+    explain_syntax_error,
+    read_contribution,
+)
 from kgserver.errors import InputError, KGError, StoreError, ValidationFailed
-from kgserver.graph import Dataset, read_bundle
+from kgserver.graph import Dataset, format_of, read_bundle, read_bytes
+from kgserver.reporting import json_summary, place, summary_line
 from kgserver.settings import Settings
-from kgserver.validation import ValidationReport
+from kgserver.validation import ValidationReport, validate_contribution
 
 STORE_HELP = "Folder of a persistent Oxigraph store (created and filled from the bundle if empty)."
 
@@ -29,15 +40,20 @@ def _fail(message: str, code: int) -> None:
     sys.exit(code)
 
 
-def print_report(report: ValidationReport, origins: dict[str, str]) -> None:
-    """One line per result: `FILE: <focus node> <path>: message` (CONTRACT.md, validate)."""
-    for result in report.results:
-        where = origins.get(result.focus_node, "(graph)")
-        value = f" (value: {result.value})" if result.value else ""
-        severity = "" if result.severity == "Violation" else f"[{result.severity.lower()}] "
-        click.echo(
-            f"{where}: <{result.focus_node}> <{result.path}>: {severity}{result.message}{value}"
-        )
+def print_report(report: ValidationReport, locations: Mapping[str, Location]) -> None:
+    """One line per result, grouped by file and entity (CONTRACT.md, validate):
+    `FILE:LINE: <entity> <property>: error|warning|info: message (value: …)`."""
+    for finding in place(report, locations):
+        line = finding.as_line()
+        where, _, rest = line.partition(": ")
+        click.echo(click.style(where + ":", bold=True) + " " + _coloured(rest, finding.level))
+
+
+def _coloured(text: str, level: str) -> str:
+    """Colour the level word; click drops the colour when stdout is not a terminal."""
+    head, _, tail = text.partition(f": {level}: ")
+    colour = {"error": "red", "warning": "yellow", "info": "cyan"}[level]
+    return head + ": " + click.style(level, fg=colour, bold=True) + ": " + tail
 
 
 def _open_or_build(store_dir: Path | None, settings: Settings) -> Store:
@@ -94,16 +110,17 @@ def serve(host: str, port: int, store_dir: Path | None, base_url: str | None) ->
     except (StoreError, InputError) as error:
         _fail(str(error), 2)
     except ValidationFailed as failure:
-        _report_failure(failure)
+        _report_failure(failure, settings.bundle_dir)
     click.echo(
         f"Serving on http://{host}:{port}/ — SPARQL at http://{host}:{port}/sparql", err=True
     )
     uvicorn.run(app, host=host, port=port, log_level="info")
 
 
-def _report_failure(failure: ValidationFailed) -> None:
+def _report_failure(failure: ValidationFailed, bundle_dir: Path) -> None:
     assert isinstance(failure.report, ValidationReport)
-    print_report(failure.report, {})
+    focus = {r.focus_node for r in failure.report.results}
+    print_report(failure.report, bundle_locations(bundle_dir, focus))
     _fail(f"Validation failed: {len(failure.report.violations)} violation(s); nothing loaded.", 1)
 
 
@@ -141,7 +158,7 @@ def load(store_dir: Path, no_validate: bool, graph: str | None, files: tuple[Pat
         _fail(str(error), 2)
     except ValidationFailed as failure:
         assert isinstance(failure.report, ValidationReport)
-        print_report(failure.report, _origins(files))
+        print_report(failure.report, _locations(files))
         _fail(
             f"Validation failed: {len(failure.report.violations)} violation(s);"
             " nothing was written to the store.",
@@ -151,21 +168,19 @@ def load(store_dir: Path, no_validate: bool, graph: str | None, files: tuple[Pat
     click.echo(f"Loaded {added} triples from {len(files)} file(s) into {store_dir}.", err=True)
 
 
-def _origins(files: tuple[Path, ...] | list[Path]) -> dict[str, str]:
-    """Which file each subject IRI is described in, for pointing curators at it."""
-    from pyoxigraph import NamedNode
+def _locations(files: Sequence[Path]) -> dict[str, Location]:
+    """Where each entity of `files` is written, for pointing curators at it."""
+    try:
+        return read_contribution(_sources(files)).locations
+    except (ContributionUnparseable, InputError):
+        return {}
 
-    from kgserver.graph import parse_file
 
-    origins: dict[str, str] = {}
-    for path in files:
-        try:
-            for quad in parse_file(path, None):
-                if isinstance(quad.subject, NamedNode):
-                    origins.setdefault(quad.subject.value, str(path))
-        except InputError:
-            continue
-    return origins
+def _sources(files: Sequence[Path]) -> list[Source]:
+    return [
+        Source(str(path), read_bytes(path), format_of(path)[0], path.resolve().as_uri())
+        for path in files
+    ]
 
 
 @main.command()
@@ -175,39 +190,54 @@ def _origins(files: tuple[Path, ...] | list[Path]) -> dict[str, str]:
     type=click.Choice(["text", "turtle", "json"]),
     default="text",
     show_default=True,
-    help="text: one line per result; turtle or json: the full SHACL validation report.",
+    help="text: one line per result; turtle: the SHACL validation report; json: a summary "
+    "with the counts and every result, with file and line.",
 )
+@click.option("--strict", is_flag=True, help="Fail on warnings too, not only on violations.")
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
-def validate(output_format: str, files: tuple[Path, ...]) -> None:
+def validate(output_format: str, strict: bool, files: tuple[Path, ...]) -> None:
     """Validate contribution FILES in the context of the bundled graph.
 
-    Exit 0: conforms. Exit 1: SHACL violations. Exit 2: a file cannot be read or parsed.
-    """
-    from kgserver import iris
-    from kgserver.graph import parse_file
-    from kgserver.validation import validate_contribution
+    The files' entities replace their bundled descriptions (a changed file in data/ is checked
+    as it now stands); references to existing entities resolve and duplicates are seen, but
+    only what the files add or change is reported. Errors (violations) fail; warnings are
+    shown and fail only with --strict; infos suggest.
 
+    Exit 0: conforms. Exit 1: violations (or warnings with --strict). Exit 2: a file cannot
+    be read or parsed, printed as FILE:LINE:COLUMN: message.
+    """
+    settings = Settings()
+    errors: list[str] = []
+    sources: list[Source] = []
+    for path in files:
+        try:
+            sources.extend(_sources([path]))
+        except InputError as error:
+            errors.append(str(error))
     try:
-        dataset = read_bundle(Settings().bundle_dir)
-        contribution = [q for path in files for q in parse_file(path, iris.DATA_GRAPH)]
-    except InputError as error:
-        _fail(str(error), 2)
+        contribution = read_contribution(sources)
+    except ContributionUnparseable as unparseable:
+        contents = {s.name: s.content for s in sources}
+        errors += [explain_syntax_error(e, contents[e.file]) for e in unparseable.errors]
+    if errors:
+        for message in errors:
+            click.echo(message, err=True)
+        _fail(f"{len(errors)} file(s) cannot be read or parsed; nothing was validated.", 2)
+    dataset = read_bundle(settings.bundle_dir)
     report = validate_contribution(
-        dataset.data, contribution, dataset.shapes, dataset.ontology, replaces=True
+        dataset.data, contribution.quads, dataset.shapes, dataset.ontology, replaces=True
     )
+    locations = dict(contribution.locations)
+    elsewhere = {r.focus_node for r in report.results} - set(locations)
+    locations.update(bundle_locations(settings.bundle_dir, elsewhere))
     if output_format == "turtle":
         click.echo(report.graph.serialize(format="turtle"))
     elif output_format == "json":
-        click.echo(report.graph.serialize(format="json-ld", indent=2))
+        click.echo(json.dumps(json_summary(report, locations, strict), indent=2))
     else:
-        print_report(report, _origins(files))
-        violations = len(report.violations)
-        click.echo(
-            f"{len(files)} file(s): {violations} violation(s),"
-            f" {len(report.results) - violations} other result(s).",
-            err=True,
-        )
-    sys.exit(0 if report.conforms else 1)
+        print_report(report, locations)
+        click.echo(summary_line(report, len(files), len(contribution.entities), strict), err=True)
+    sys.exit(1 if report.fails(strict) else 0)
 
 
 @main.command()
@@ -228,7 +258,7 @@ def query(store_dir: Path | None, sparql: str) -> None:
     except (StoreError, InputError, KGError) as error:
         _fail(str(error), 2)
     except ValidationFailed as failure:
-        _report_failure(failure)
+        _report_failure(failure, settings.bundle_dir)
     if isinstance(result, QueryBoolean):
         click.echo("true" if result else "false")
     elif isinstance(result, QuerySolutions):

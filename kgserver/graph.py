@@ -62,18 +62,25 @@ def parse_file(path: Path, graph: str | None, content: bytes | None = None) -> l
     """Parse one file into quads; triples go into `graph` (None: the default graph)."""
     fmt, _ = format_of(path)
     data = read_bytes(path) if content is None else content
+    return parse_content(str(path), data, fmt, graph, path.resolve().as_uri())
+
+
+def parse_content(
+    name: str, data: bytes, fmt: RdfFormat, graph: str | None, base_iri: str | None = None
+) -> list[Quad]:
+    """Parse RDF bytes into quads; errors name `name` with the line and column."""
     target = NamedNode(graph) if graph else DefaultGraph()
     try:
-        quads = parse(data, format=fmt, base_iri=path.resolve().as_uri())
+        quads = parse(data, format=fmt, base_iri=base_iri)
         return [
             q if q.graph_name != DefaultGraph() else Quad(q.subject, q.predicate, q.object, target)
             for q in quads
         ]
     except SyntaxError as error:
         line, column = _position(error)
-        raise InputError(str(path), _message(error), line, column) from error
+        raise InputError(name, _message(error), line, column) from error
     except (ValueError, OSError) as error:
-        raise InputError(str(path), str(error)) from error
+        raise InputError(name, str(error)) from error
 
 
 def _position(error: SyntaxError) -> tuple[int, int]:
@@ -88,7 +95,12 @@ def _position(error: SyntaxError) -> tuple[int, int]:
 
 def _message(error: SyntaxError) -> str:
     text = error.msg if isinstance(error.msg, str) else str(error)
-    return re.sub(r"^(Parser error at line \d+ column \d+|error at \d+:\d+):\s*", "", text)
+    return re.sub(
+        r"^(Parser error at line \d+ (column \d+|between columns \d+ and \d+)"
+        r"|error at \d+:\d+):\s*",
+        "",
+        text,
+    )
 
 
 def ttl_files(folder: Path) -> list[Path]:

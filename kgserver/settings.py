@@ -28,5 +28,8 @@ class Settings(BaseSettings):
         1000, description="Most operators (||, +, /, UNION, …) accepted in one query."
     )
     query_threads: int = Field(8, description="Queries evaluated at once, off the event loop.")
+    max_contribution_bytes: int = Field(
+        1024 * 1024, description="Largest contribution POST /validate accepts (413 above)."
+    )
     html_result_rows: int = Field(1000, description="Rows shown in an HTML result table.")
     cors_origins: list[str] = Field(["*"], description="Origins allowed to query by CORS.")

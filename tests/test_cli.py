@@ -56,7 +56,7 @@ def test_validate_accepts_the_bundled_data() -> None:
     files = [str(p) for p in sorted((BUNDLE_DIR / "data").rglob("*.ttl"))]
     result = run_cli("validate", *files)
     assert result.returncode == 0, result.stdout
-    assert "0 violation(s)" in result.stderr
+    assert "0 errors" in result.stderr and result.stderr.rstrip().endswith("— conforms.")
 
 
 def test_validate_reports_violations_one_per_line(tmp_path: Path) -> None:
@@ -66,9 +66,10 @@ def test_validate_reports_violations_one_per_line(tmp_path: Path) -> None:
     assert result.returncode == 1
     lines = result.stdout.splitlines()
     focus = "<https://w3id.org/oikg/id/organization/nameless>"
-    assert f"{path}: {focus} <http://www.w3.org/2000/01/rdf-schema#label>: " in "\n".join(lines)
+    label = "<http://www.w3.org/2000/01/rdf-schema#label>"
+    assert f"{path}:2: {focus} {label}: error: " in "\n".join(lines)
     assert any("<https://w3id.org/oikg/ontology#countryCode>" in line for line in lines)
-    assert all(line.startswith(f"{path}: {focus} <") for line in lines)
+    assert all(line.startswith(f"{path}:2: {focus} <") for line in lines)
 
 
 def test_validate_reports_a_parse_error_with_line_and_column(tmp_path: Path) -> None:
