@@ -1,0 +1,135 @@
+"""Side-by-side comparison of two to four infrastructures, driven by whatever properties exist.
+
+Rows are the union of the compared entities' properties (and of their incoming relations,
+named by the inverse property), labelled by the ontology and grouped into the sections funders
+assess infrastructure by; a property the mapping does not know lands in "Other".
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+
+from pyoxigraph import BlankNode, Literal, NamedNode
+
+from kgserver import iris
+from kgserver.catalogue import (
+    ALT_LABEL_PROPERTIES,
+    DCTERMS,
+    FOAF_HOMEPAGE,
+    LABEL_PROPERTIES,
+    RDF_TYPE,
+    Catalogue,
+    Entity,
+    local_name,
+)
+from kgserver.entity_view import Value
+from kgserver.urls import local_href
+
+MAX_COMPARED = 4
+SECTIONS = ("Overview", "Governance", "Openness", "Funding", "Standards", "Adoption", "Other")
+# The first keyword found in a property's local name decides its section.
+SECTION_KEYWORDS: tuple[tuple[str, str], ...] = (
+    ("govern", "Governance"),
+    ("host", "Governance"),
+    ("board", "Governance"),
+    ("member", "Governance"),
+    ("community", "Governance"),
+    ("licen", "Openness"),
+    ("open", "Openness"),
+    ("code", "Openness"),
+    ("practice", "Openness"),
+    ("fund", "Funding"),
+    ("grant", "Funding"),
+    ("award", "Funding"),
+    ("revenue", "Funding"),
+    ("budget", "Funding"),
+    ("income", "Funding"),
+    ("implement", "Standards"),
+    ("standard", "Standards"),
+    ("conform", "Standards"),
+    ("adopt", "Adoption"),
+    ("user", "Adoption"),
+    ("usage", "Adoption"),
+    ("install", "Adoption"),
+)
+OVERVIEW = {
+    RDF_TYPE,
+    DCTERMS + "description",
+    FOAF_HOMEPAGE,
+    iris.ONTOLOGY_NS + "category",
+    iris.ONTOLOGY_NS + "foundingYear",
+    iris.ONTOLOGY_NS + "countryCode",
+}
+SKIPPED = {
+    RDF_TYPE,
+    *LABEL_PROPERTIES,
+    *ALT_LABEL_PROPERTIES,
+    DCTERMS + "source",
+    DCTERMS + "modified",
+}
+
+
+def section_of(predicate: str) -> str:
+    if predicate in OVERVIEW:
+        return "Overview"
+    name = local_name(predicate).replace(" ", "")
+    for keyword, section in SECTION_KEYWORDS:
+        if keyword in name:
+            return section
+    return "Other"
+
+
+@dataclass(frozen=True)
+class CompareRow:
+    label: str
+    cells: list[list[Value]]
+    differs: bool
+
+
+@dataclass(frozen=True)
+class CompareSection:
+    title: str
+    rows: list[CompareRow]
+
+
+def _value(term: object, catalogue: Catalogue, root: str) -> Value:
+    if isinstance(term, NamedNode):
+        if term.value.startswith(iris.BASE):
+            return Value(catalogue.label(term.value), "entity", local_href(term.value, root))
+        return Value(term.value, "link", term.value)
+    if isinstance(term, BlankNode):
+        return Value("(details on the entity page)")
+    assert isinstance(term, Literal)
+    return Value(term.value)
+
+
+def comparison(entities: list[Entity], catalogue: Catalogue, root: str) -> list[CompareSection]:
+    """The table, section by section; a row per property any compared entity has."""
+    inverse_of = dict(catalogue.inverses)
+    inverse_of.update({b: a for a, b in catalogue.inverses.items()})
+    table: dict[tuple[str, str], list[list[Value]]] = {}
+    for column, entity in enumerate(entities):
+        values: dict[str, list[Value]] = defaultdict(list)
+        for predicate, terms in entity.values.items():
+            if predicate not in SKIPPED:
+                values[predicate].extend(_value(t, catalogue, root) for t in terms)
+        for subject, predicate in catalogue.incoming.get(entity.iri, ()):
+            key = inverse_of.get(predicate) or f"{predicate}~"
+            value = _value(NamedNode(subject), catalogue, root)
+            if value not in values[key]:
+                values[key].append(value)
+        for key, cell in values.items():
+            row = table.setdefault((key, _row_label(key, catalogue)), [[] for _ in entities])
+            row[column] = sorted(cell, key=lambda v: v.text.casefold())
+    sections: dict[str, list[CompareRow]] = defaultdict(list)
+    for (key, label), cells in sorted(table.items(), key=lambda item: item[0][1]):
+        texts = [tuple(v.text for v in cell) for cell in cells]
+        sections[section_of(key.rstrip("~"))].append(CompareRow(label, cells, len(set(texts)) > 1))
+    return [CompareSection(title, sections[title]) for title in SECTIONS if sections.get(title)]
+
+
+def _row_label(key: str, catalogue: Catalogue) -> str:
+    if key.endswith("~"):
+        return catalogue.label(key[:-1]) + " this"
+    return catalogue.label(key)

@@ -1,0 +1,86 @@
+"""An entity's description: the self-contained graph a harvester gets when it dereferences it.
+
+It holds the entity's own statements (with the blank nodes they lead to, as in a Concise
+Bounded Description), the labels and types of everything it links to, and its incoming
+relations with the labels and types of their subjects — who hosts, funds or implements it.
+"""
+
+from __future__ import annotations
+
+from pyoxigraph import BlankNode, NamedNode, Quad, Store, Triple, serialize
+
+from kgserver import iris
+from kgserver.catalogue import LABEL_PROPERTIES, RDF_TYPE
+from kgserver.negotiation import Format
+
+PREFIXES = {
+    "oikg": iris.ONTOLOGY_NS,
+    **{
+        kind: f"{iris.ENTITY_BASE}{kind}/"
+        for kind in ("infrastructure", "organization", "funder", "standard", "grant", "category")
+    },
+    "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
+    "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
+    "skos": "http://www.w3.org/2004/02/skos/core#",
+    "dcterms": "http://purl.org/dc/terms/",
+    "foaf": "http://xmlns.com/foaf/0.1/",
+    "xsd": "http://www.w3.org/2001/XMLSchema#",
+    "schema": "https://schema.org/",
+}
+_SUMMARY = tuple(NamedNode(p) for p in (*LABEL_PROPERTIES, RDF_TYPE))
+_HIDDEN_GRAPHS = (NamedNode(iris.META_GRAPH), NamedNode(iris.SHAPES_GRAPH))
+
+
+def _quads(store: Store, subject: object, predicate: object, obj: object) -> list[Quad]:
+    return [
+        q
+        for q in store.quads_for_pattern(subject, predicate, obj)  # type: ignore[arg-type]
+        if q.graph_name not in _HIDDEN_GRAPHS
+    ]
+
+
+def describe(store: Store, iri: str) -> list[Triple]:
+    """The description of `iri`, deduplicated across named graphs, in a stable order."""
+    entity = NamedNode(iri)
+    triples: dict[Triple, None] = {}
+    linked: dict[NamedNode, None] = {}
+    pending: list[NamedNode | BlankNode] = [entity]
+    visited: set[NamedNode | BlankNode] = set()
+    while pending:  # own statements, and those of the blank nodes they lead to
+        node = pending.pop()
+        if node in visited:
+            continue
+        visited.add(node)
+        for quad in _quads(store, node, None, None):
+            triples[quad.triple] = None
+            if isinstance(quad.object, BlankNode):
+                pending.append(quad.object)
+            elif isinstance(quad.object, NamedNode) and quad.predicate.value != RDF_TYPE:
+                linked[quad.object] = None
+    for quad in _quads(store, None, None, entity):  # incoming relations
+        triples[quad.triple] = None
+        if isinstance(quad.subject, NamedNode):
+            linked[quad.subject] = None
+    for node in linked:  # labels and types of what it links to, and of what links to it
+        for predicate in _SUMMARY:
+            for quad in _quads(store, node, predicate, None):
+                triples[quad.triple] = None
+    return sorted(
+        triples,
+        key=lambda t: (
+            t.subject != entity,
+            str(t.subject),
+            t.predicate.value != RDF_TYPE,
+            t.predicate.value,
+        ),
+    )
+
+
+def exists(store: Store, iri: str) -> bool:
+    """Whether the graph says anything about `iri` as a subject."""
+    return bool(_quads(store, NamedNode(iri), None, None))
+
+
+def serialize_description(triples: list[Triple], fmt: Format) -> bytes:
+    """The description in an RDF format, serialised by Oxigraph."""
+    return serialize(triples, format=fmt.oxigraph, prefixes=PREFIXES) or b""  # type: ignore[arg-type]

@@ -1,0 +1,156 @@
+"""Pages for people: home, browse, search, compare and statistics (no JavaScript needed)."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+from urllib.parse import urlencode
+
+from fastapi import APIRouter, Depends, Request, Response
+
+from kgserver import iris
+from kgserver.caching import conditional, entity_tag
+from kgserver.compare import MAX_COMPARED, comparison
+from kgserver.context import AppContext, get_context
+from kgserver.negotiation import HTML
+from kgserver.search import FACETS, search
+from kgserver.snapshot import Snapshot, current
+from kgserver.statistics import INFRASTRUCTURE, charts
+
+ContextDep = Annotated[AppContext, Depends(get_context)]
+router = APIRouter()
+
+
+def _page(
+    request: Request, context: AppContext, snapshot: Snapshot, template: str, **values: Any
+) -> Response:
+    """Render `template` with validators from the dataset version (and the URL's query)."""
+    etag = entity_tag(snapshot.version, "html", request.url.path, request.url.query)
+    html = context.templates.get_template(template).render(
+        root=context.root(request), version=snapshot.version, **values
+    )
+    return conditional(
+        request, html.encode("utf-8"), HTML.content_type, etag, snapshot.catalogue.modified
+    )
+
+
+@router.get("/", include_in_schema=False)
+async def home(request: Request, context: ContextDep) -> Response:
+    """What the graph is, how much it holds, and where to go from here."""
+    snapshot = await current(context)
+    catalogue = snapshot.catalogue
+    classes = [
+        (catalogue.label(c), c.removeprefix(iris.ONTOLOGY_NS), n)
+        for c, n in sorted(
+            catalogue.classes(), key=lambda cn: not cn[0].startswith(iris.ONTOLOGY_NS)
+        )
+    ]
+    recent = sorted(snapshot.changes.changes, key=lambda c: c.at, reverse=True)[:8]
+    return _page(
+        request,
+        context,
+        snapshot,
+        "home.html",
+        classes=classes,
+        triples=len(context.store),
+        entities=len(catalogue.entities),
+        modified=catalogue.modified,
+        recent=[(c, catalogue.entities.get(c.iri)) for c in recent],
+    )
+
+
+def _filters(request: Request) -> dict[str, list[str]]:
+    return {spec.key: request.query_params.getlist(spec.key) for spec in FACETS}
+
+
+def _url(root: str, path: str, params: list[tuple[str, str]]) -> str:
+    query = urlencode(params)
+    return f"{root}{path}" + (f"?{query}" if query else "")
+
+
+@router.get("/browse", include_in_schema=False)
+@router.get("/search", include_in_schema=False)
+async def browse(request: Request, context: ContextDep) -> Response:
+    """Lists of entities, faceted, filtered by a full-text query when one is given."""
+    snapshot = await current(context)
+    root = context.root(request)
+    path = request.url.path
+    query = request.query_params.get("q", "").strip()
+    filters = _filters(request)
+    try:
+        page = int(request.query_params.get("page", "1"))
+    except ValueError:
+        page = 1
+    result = search(snapshot.catalogue, query, filters, page)
+    base = [(k, v) for k, v in request.query_params.multi_items() if k != "page"]
+    toggles = {}
+    for facet in result.facets:
+        for value in facet.values:
+            pair = (facet.key, value.key)
+            params = [p for p in base if p != pair] if value.selected else [*base, pair]
+            toggles[pair] = _url(root, path, params)
+    pages = [(n, _url(root, path, [*base, ("page", str(n))])) for n in range(1, result.pages + 1)]
+    selected = [
+        (facet.label, value.label, toggles[(facet.key, value.key)])
+        for facet in result.facets
+        for value in facet.values
+        if value.selected
+    ]
+    return _page(
+        request,
+        context,
+        snapshot,
+        "browse.html",
+        searching=path.endswith("/search"),
+        query=query,
+        result=result,
+        toggles=toggles,
+        pages=pages,
+        selected=selected,
+        catalogue=snapshot.catalogue,
+        infrastructure=INFRASTRUCTURE,
+    )
+
+
+@router.get("/compare", include_in_schema=False)
+async def compare(request: Request, context: ContextDep) -> Response:
+    """Two to four infrastructures side by side; with fewer, the form to choose them."""
+    snapshot = await current(context)
+    catalogue = snapshot.catalogue
+    root = context.root(request)
+    asked = [i.strip() for i in request.query_params.getlist("id") if i.strip()]
+    chosen, unknown = [], []
+    for ident in dict.fromkeys(asked):
+        iri = ident if ident.startswith(iris.ENTITY_BASE) else iris.ENTITY_BASE + ident
+        entity = catalogue.entities.get(iri)
+        (chosen.append(entity) if entity else unknown.append(ident))
+    notes = [f"No entity {u} in the graph; it is left out." for u in unknown]
+    if len(chosen) > MAX_COMPARED:
+        notes.append(f"At most {MAX_COMPARED} can be compared; the first {MAX_COMPARED} are shown.")
+        chosen = chosen[:MAX_COMPARED]
+    sections = comparison(chosen, catalogue, root) if len(chosen) >= 2 else []
+    return _page(
+        request,
+        context,
+        snapshot,
+        "compare.html",
+        chosen=chosen,
+        sections=sections,
+        notes=notes,
+        candidates=catalogue.of_type(INFRASTRUCTURE),
+        maximum=MAX_COMPARED,
+        chosen_slugs={e.slug for e in chosen},
+    )
+
+
+@router.get("/stats", include_in_schema=False)
+async def statistics(request: Request, context: ContextDep) -> Response:
+    """Counts by category, country, decade, licence, standard and funder, as SVG charts."""
+    snapshot = await current(context)
+    return _page(
+        request,
+        context,
+        snapshot,
+        "stats.html",
+        charts=charts(snapshot.catalogue, context.root(request)),
+        infrastructures=len(snapshot.catalogue.of_type(INFRASTRUCTURE)),
+    )
