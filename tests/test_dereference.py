@@ -78,9 +78,7 @@ def test_browsers_get_the_html_page_and_its_alternates_are_linked(client: TestCl
             links.replace("http://testserver", "")
         )
     page = parse_html(response.text)
-    alternates = {
-        link["type"]: link["href"] for link in page.find_all("link", rel="alternate")
-    }
+    alternates = {link["type"]: link["href"] for link in page.find_all("link", rel="alternate")}
     assert alternates["text/turtle"] == "http://testserver/id/infrastructure/zenodo.ttl"
 
 
@@ -120,7 +118,11 @@ def test_the_description_is_self_contained(client: TestClient) -> None:
     assert (oai_pmh, RDF.type, OIKG.Standard) in zenodo_graph
     assert (oai_pmh, RDFS.label, None) in zenodo_graph
     # Only labels and types of linked entities: not their other statements.
-    assert (oai_pmh, rdflib.URIRef("http://purl.org/dc/terms/description"), None) not in zenodo_graph
+    assert (
+        oai_pmh,
+        rdflib.URIRef("http://purl.org/dc/terms/description"),
+        None,
+    ) not in zenodo_graph
 
 
 def test_unknown_entities_answer_404_with_a_helpful_page(client: TestClient) -> None:
