@@ -1,4 +1,4 @@
-"""Harvesting as a harvester does it: VoID first, then the dumps, the sitemap and the change feed."""
+"""Harvesting as a harvester does: VoID first, then the dumps, the sitemap and the change feed."""
 
 from __future__ import annotations
 
