@@ -23,7 +23,7 @@ from kgserver.catalogue import (
     Entity,
     local_name,
 )
-from kgserver.entity_view import Value
+from kgserver.entity_view import Value, is_web_link
 from kgserver.urls import local_href
 
 MAX_COMPARED = 4
@@ -97,7 +97,7 @@ def _value(term: object, catalogue: Catalogue, root: str) -> Value:
     if isinstance(term, NamedNode):
         if term.value.startswith(iris.BASE):
             return Value(catalogue.label(term.value), "entity", local_href(term.value, root))
-        return Value(term.value, "link", term.value)
+        return Value(term.value, "link" if is_web_link(term.value) else "literal", term.value)
     if isinstance(term, BlankNode):
         return Value("(details on the entity page)")
     assert isinstance(term, Literal)

@@ -94,6 +94,11 @@ class EntityPage:
     schema_org: dict[str, Any] = field(default_factory=dict)
 
 
+def is_web_link(iri: str) -> bool:
+    """Only these schemes become links: a `javascript:` IRI in the data stays inert text."""
+    return urlsplit(iri).scheme.lower() in ("http", "https", "ftp", "mailto")
+
+
 def identifier_registry(iri: str) -> str | None:
     return IDENTIFIER_HOSTS.get(urlsplit(iri).netloc.lower())
 
@@ -121,6 +126,8 @@ class _Builder:
         if isinstance(term, NamedNode):
             if term.value.startswith(iris.BASE):
                 return Value(self.label(term.value), "entity", local_href(term.value, self.root))
+            if not is_web_link(term.value):
+                return Value(term.value, "literal")
             return Value(term.value, "link", term.value)
         if isinstance(term, BlankNode):
             rows = self.rows(self.by_subject.get(term, []), depth + 1) if depth < 4 else []
@@ -236,6 +243,8 @@ def _schema_org(iri: str, own: list[Triple], builder: _Builder) -> dict[str, Any
         obj = triple.object
         if isinstance(obj, NamedNode) and obj.value.startswith(iris.BASE):
             item: Any = {"@id": obj.value, "name": builder.label(obj.value)}
+        elif isinstance(obj, NamedNode) and not is_web_link(obj.value):
+            continue
         else:
             item = obj.value
         existing = document.get(key)
