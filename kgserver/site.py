@@ -51,7 +51,7 @@ async def home(request: Request, context: ContextDep) -> Response:
         snapshot,
         "home.html",
         classes=classes,
-        triples=len(context.store),
+        triples=catalogue.triples,
         entities=len(catalogue.entities),
         modified=catalogue.modified,
         recent=[(c, catalogue.entities.get(c.iri)) for c in recent],
