@@ -72,6 +72,7 @@ class Entity:
     alt_labels: list[str] = field(default_factory=list)
     description: str = ""
     modified: str = ""
+    sort_key: str = ""
     values: dict[str, list[Term]] = field(default_factory=lambda: defaultdict(list))
 
     @property
@@ -124,7 +125,7 @@ class Catalogue:
     def of_type(self, class_iri: str) -> list[Entity]:
         return sorted(
             (e for e in self.entities.values() if class_iri in e.types),
-            key=lambda e: fold(e.label),
+            key=lambda e: e.sort_key,
         )
 
     def classes(self) -> list[tuple[str, int]]:
@@ -208,6 +209,7 @@ def build_catalogue(store: Store) -> Catalogue:
     label_text = {iri: text for iri, (text, _) in labels.items()}
     for iri, entity in entities.items():
         entity.label = label_text.get(iri) or local_name(iri)
+        entity.sort_key = fold(entity.label)
         entity.description = descriptions.get(iri, ("", ""))[0]
     return Catalogue(
         version=stores.dataset_version(store) or "unversioned",

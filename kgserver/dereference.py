@@ -12,6 +12,7 @@ from __future__ import annotations
 import difflib
 import json
 from collections import OrderedDict
+from collections.abc import Container
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Request, Response
@@ -34,7 +35,7 @@ BY_EXTENSION = {fmt.extension: fmt for fmt in ENTITY_FORMATS}
 CACHED_DOCUMENTS = 512
 
 
-def split_format(path: str, known: set[str]) -> tuple[str, Format | None]:
+def split_format(path: str, known: Container[str]) -> tuple[str, Format | None]:
     """`infrastructure/zenodo.ttl` → (`infrastructure/zenodo`, Turtle) when the stem is known."""
     if path in known:
         return path, None
@@ -42,6 +43,16 @@ def split_format(path: str, known: set[str]) -> tuple[str, Format | None]:
     if dot and extension in BY_EXTENSION and stem in known:
         return stem, BY_EXTENSION[extension]
     return path, None
+
+
+class _Slugs:
+    """The paths under /id/ that name entities, looked up without building a set per request."""
+
+    def __init__(self, entities: Container[str]) -> None:
+        self.entities = entities
+
+    def __contains__(self, slug: object) -> bool:
+        return isinstance(slug, str) and iris.ENTITY_BASE + slug in self.entities
 
 
 def alternates(root: str, slug: str) -> str:
@@ -56,7 +67,7 @@ def alternates(root: str, slug: str) -> str:
 async def dereference(path: str, request: Request, context: ContextDep) -> Response:
     """Answer for the entity `https://w3id.org/oikg/id/{path}` in the format the client wants."""
     snapshot = await current(context)
-    known = {e.slug for e in snapshot.catalogue.entities.values()}
+    known = _Slugs(snapshot.catalogue.entities)
     slug, fixed = split_format(path, known)
     if slug not in known:
         return not_found(request, context, snapshot, path)

@@ -134,6 +134,18 @@ def _index(catalogue: Catalogue) -> dict[str, dict[str, list[str]]]:
     return index
 
 
+def _facet_index(catalogue: Catalogue) -> dict[str, dict[str, list[tuple[str, str]]]]:
+    """Each entity's facet values, computed once per catalogue."""
+    index = catalogue.memo.get("facets")
+    if index is None:
+        index = {
+            iri: {spec.key: facet_values(entity, catalogue, spec) for spec in FACETS}
+            for iri, entity in catalogue.entities.items()
+        }
+        catalogue.memo["facets"] = index
+    return index
+
+
 def score(entity: Entity, fields: dict[str, list[str]], words: list[str], any_word: bool) -> float:
     """The relevance of `entity` to the query words; 0 when it does not match."""
     total = 0.0
@@ -176,13 +188,14 @@ def search(
     filters = {k: v for k, v in (filters or {}).items() if v}
     words = _words(query)
     index = _index(catalogue)
+    facets_of = _facet_index(catalogue)
     hits: list[Hit] = []
     counts: dict[str, Counter[tuple[str, str]]] = {spec.key: Counter() for spec in FACETS}
     for iri, entity in catalogue.entities.items():
         relevance = score(entity, index[iri], words, any_word) if words else 1.0
         if relevance <= 0:
             continue
-        own = {spec.key: facet_values(entity, catalogue, spec) for spec in FACETS}
+        own = facets_of[iri]
         if any(
             not {k for k, _ in own[key]} & set(wanted)
             for key, wanted in filters.items()
@@ -192,7 +205,7 @@ def search(
         hits.append(Hit(entity, relevance))
         for key, values in own.items():
             counts[key].update(values)
-    hits.sort(key=lambda h: (-h.score, fold(h.entity.label), h.entity.iri))
+    hits.sort(key=lambda h: (-h.score, h.entity.sort_key, h.entity.iri))
     facets = [
         FacetCounts(
             spec.key,
@@ -200,7 +213,7 @@ def search(
             [
                 FacetValue(key, label, n, key in filters.get(spec.key, ()))
                 for (key, label), n in sorted(
-                    counts[spec.key].items(), key=lambda i: (-i[1], fold(i[0][1]))
+                    counts[spec.key].items(), key=lambda i: (-i[1], i[0][1].casefold())
                 )
             ],
         )
