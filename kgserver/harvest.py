@@ -8,6 +8,7 @@ backwards (`prev`) until it reaches activities older than its previous visit.
 from __future__ import annotations
 
 import json
+import threading
 from typing import Annotated, Any
 from xml.sax.saxutils import escape
 
@@ -35,13 +36,22 @@ SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
 async def facts(context: AppContext, snapshot: Snapshot) -> DatasetFacts:
     """The dumps and counts of the live version, built on first need after a change."""
     known: DatasetFacts | None = context.derived.get("facts")
-    if known is None or known.version != snapshot.version:
-        known = await context.run_in_worker(build_facts, context.store)
-        context.derived["facts"] = known
-    return known
+    if known is not None and known.version == snapshot.version:
+        return known
+    lock = context.derived.setdefault("facts_lock", threading.Lock())
+
+    def rebuild() -> DatasetFacts:
+        with lock:  # one serialisation of the dumps at a time, however many ask at once
+            current_facts: DatasetFacts | None = context.derived.get("facts")
+            if current_facts is None or current_facts.version != snapshot.version:
+                current_facts = build_facts(context.store)
+                context.derived["facts"] = current_facts
+            return current_facts
+
+    return await context.run_in_worker(rebuild)
 
 
-@router.get("/.well-known/void", include_in_schema=False)
+@router.api_route("/.well-known/void", methods=["GET", "HEAD"], include_in_schema=False)
 async def void(request: Request, context: ContextDep) -> Response:
     """VoID + DCAT, negotiated: RDF for machines, a downloads page for people."""
     snapshot = await current(context)
@@ -87,7 +97,7 @@ async def dump(name: str, request: Request, context: ContextDep) -> Response:
     )
 
 
-@router.get("/sitemap.xml", include_in_schema=False)
+@router.api_route("/sitemap.xml", methods=["GET", "HEAD"], include_in_schema=False)
 async def sitemap(request: Request, context: ContextDep) -> Response:
     """Every entity page, with the time of its latest change as `lastmod` (sitemaps.org 0.9)."""
     snapshot = await current(context)
@@ -121,7 +131,7 @@ def _json(request: Request, document: dict[str, Any], etag: str, modified: str) 
     return conditional(request, body, AS_MEDIA_TYPE, etag, modified)
 
 
-@router.get("/changes", include_in_schema=False)
+@router.api_route("/changes", methods=["GET", "HEAD"], include_in_schema=False)
 async def change_collection(request: Request, context: ContextDep) -> Response:
     """The change feed: an OrderedCollection pointing at its first and last pages."""
     snapshot = await current(context)
@@ -142,7 +152,7 @@ async def change_collection(request: Request, context: ContextDep) -> Response:
     )
 
 
-@router.get("/changes/page/{number}", include_in_schema=False)
+@router.api_route("/changes/page/{number}", methods=["GET", "HEAD"], include_in_schema=False)
 async def change_page(number: int, request: Request, context: ContextDep) -> Response:
     """One page of the change feed, oldest first, linked to its neighbours."""
     snapshot = await current(context)

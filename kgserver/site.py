@@ -33,7 +33,7 @@ def _page(
     )
 
 
-@router.get("/", include_in_schema=False)
+@router.api_route("/", methods=["GET", "HEAD"], include_in_schema=False)
 async def home(request: Request, context: ContextDep) -> Response:
     """What the graph is, how much it holds, and where to go from here."""
     snapshot = await current(context)
@@ -67,8 +67,8 @@ def _url(root: str, path: str, params: list[tuple[str, str]]) -> str:
     return f"{root}{path}" + (f"?{query}" if query else "")
 
 
-@router.get("/browse", include_in_schema=False)
-@router.get("/search", include_in_schema=False)
+@router.api_route("/browse", methods=["GET", "HEAD"], include_in_schema=False)
+@router.api_route("/search", methods=["GET", "HEAD"], include_in_schema=False)
 async def browse(request: Request, context: ContextDep) -> Response:
     """Lists of entities, faceted, filtered by a full-text query when one is given."""
     snapshot = await current(context)
@@ -111,7 +111,7 @@ async def browse(request: Request, context: ContextDep) -> Response:
     )
 
 
-@router.get("/compare", include_in_schema=False)
+@router.api_route("/compare", methods=["GET", "HEAD"], include_in_schema=False)
 async def compare(request: Request, context: ContextDep) -> Response:
     """Two to four infrastructures side by side; with fewer, the form to choose them."""
     snapshot = await current(context)
@@ -142,7 +142,7 @@ async def compare(request: Request, context: ContextDep) -> Response:
     )
 
 
-@router.get("/stats", include_in_schema=False)
+@router.api_route("/stats", methods=["GET", "HEAD"], include_in_schema=False)
 async def statistics(request: Request, context: ContextDep) -> Response:
     """Counts by category, country, decade, licence, standard and funder, as SVG charts."""
     snapshot = await current(context)

@@ -7,6 +7,7 @@ they are still current.
 
 from __future__ import annotations
 
+import threading
 from dataclasses import dataclass
 
 from kgserver import store as stores
@@ -36,13 +37,20 @@ async def current(context: AppContext) -> Snapshot:
     snapshot: Snapshot | None = context.derived.get("snapshot")
     if snapshot is not None and snapshot.version == live_version(context):
         return snapshot
-    previous_log = snapshot.changes if snapshot else None
+    lock = context.derived.setdefault("snapshot_lock", threading.Lock())
 
     def rebuild() -> Snapshot:
-        catalogue = build_catalogue(context.store)
-        log = update_log(changes_path(context.settings), catalogue, previous_log)
-        return Snapshot(catalogue, log)
+        # One rebuild at a time: concurrent first requests wait for it instead of repeating it
+        # (and the change log is written by one thread only).
+        with lock:
+            known: Snapshot | None = context.derived.get("snapshot")
+            if known is not None and known.version == live_version(context):
+                return known
+            catalogue = build_catalogue(context.store)
+            previous_log = known.changes if known else None
+            log = update_log(changes_path(context.settings), catalogue, previous_log)
+            fresh = Snapshot(catalogue, log)
+            context.derived["snapshot"] = fresh
+            return fresh
 
-    snapshot = await context.run_in_worker(rebuild)
-    context.derived["snapshot"] = snapshot
-    return snapshot
+    return await context.run_in_worker(rebuild)

@@ -111,3 +111,27 @@ def test_the_feed_shows_changes_after_the_store_changes(store: Store, tmp_path: 
         page = client.get("/id/infrastructure/zenodo", headers={"Accept": "text/turtle"})
         assert "Zenodo (CERN)" in page.text
     assert (tmp_path / "kg.changes.json").is_file()
+
+
+def test_concurrent_first_requests_build_one_snapshot(store: Store, tmp_path: Path) -> None:
+    import anyio
+    import httpx
+
+    app = create_app(Settings(store_dir=tmp_path / "kg"), copy_of(store))
+    statuses: list[int] = []
+
+    async def main() -> None:
+        transport = httpx.ASGITransport(app=app)
+        async with httpx.AsyncClient(transport=transport, base_url="http://test") as client:
+
+            async def fetch(url: str) -> None:
+                statuses.append((await client.get(url)).status_code)
+
+            async with anyio.create_task_group() as group:
+                for url in ["/", "/changes", "/sitemap.xml", "/browse", "/dumps/oikg.nq"] * 4:
+                    group.start_soon(fetch, url)
+
+    anyio.run(main)
+    assert statuses == [200] * 20
+    log = read_log(tmp_path / "kg.changes.json")
+    assert log is not None and {c.kind for c in log.changes} == {"Create"}
