@@ -59,6 +59,14 @@ KNOWN_LABELS = {
     "http://www.w3.org/2002/07/owl#sameAs": "same as",
 }
 
+# Names for statements read backwards, for properties the ontology gives no owl:inverseOf.
+KNOWN_INVERSE_LABELS = {
+    SKOS + "inScheme": "concepts",
+    SKOS + "topConceptOf": "top concepts",
+    SKOS + "broader": "narrower",
+    SKOS + "narrower": "broader",
+}
+
 Term = NamedNode | Literal | BlankNode
 
 
@@ -121,6 +129,19 @@ class Catalogue:
         if iri in KNOWN_LABELS:
             return KNOWN_LABELS[iri]
         return local_name(iri)
+
+    def inverse_label(self, predicate: str) -> str:
+        """How to name `predicate` read from object to subject: `hosts` for `hosted by`."""
+        inverse = self.inverses.get(predicate) or next(
+            (a for a, b in self.inverses.items() if b == predicate), None
+        )
+        if inverse:
+            return self.label(inverse)
+        if predicate in KNOWN_INVERSE_LABELS:
+            return KNOWN_INVERSE_LABELS[predicate]
+        label = self.label(predicate)
+        # "awarded to this" reads well; a noun reads better as "has this as category".
+        return f"{label} this" if " " in label else f"has this as {label}"
 
     def of_type(self, class_iri: str) -> list[Entity]:
         return sorted(

@@ -131,5 +131,5 @@ def comparison(entities: list[Entity], catalogue: Catalogue, root: str) -> list[
 
 def _row_label(key: str, catalogue: Catalogue) -> str:
     if key.endswith("~"):
-        return catalogue.label(key[:-1]) + " this"
+        return catalogue.inverse_label(key[:-1])
     return catalogue.label(key)

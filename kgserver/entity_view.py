@@ -202,11 +202,7 @@ def _incoming(builder: _Builder, subject: NamedNode, own_rows: list[Row]) -> lis
             value = builder.value(triple.subject)
             if inverse and (inverse, value.href) in already:
                 continue
-            label = (
-                builder.catalogue.label(inverse)
-                if inverse
-                else (builder.catalogue.label(predicate) + " this")
-            )
+            label = builder.catalogue.inverse_label(predicate)
             grouped[(inverse or predicate, label)].append(value)
     return sorted(
         (

@@ -100,6 +100,7 @@ async def browse(request: Request, context: ContextDep) -> Response:
         context,
         snapshot,
         "browse.html",
+        heading=_heading(snapshot, path, query, filters),
         searching=path.endswith("/search"),
         query=query,
         result=result,
@@ -109,6 +110,15 @@ async def browse(request: Request, context: ContextDep) -> Response:
         catalogue=snapshot.catalogue,
         infrastructure=INFRASTRUCTURE,
     )
+
+
+def _heading(snapshot: Snapshot, path: str, query: str, filters: dict[str, list[str]]) -> str:
+    """ "Search", "Browse", or the class name when the list is one class and nothing else."""
+    types = filters.get("type", [])
+    if len(types) == 1 and not query and not any(v for k, v in filters.items() if k != "type"):
+        class_iri = types[0] if ":" in types[0] else iris.ONTOLOGY_NS + types[0]
+        return snapshot.catalogue.label(class_iri)
+    return "Search" if path.endswith("/search") else "Browse"
 
 
 @router.api_route("/compare", methods=["GET", "HEAD"], include_in_schema=False)
