@@ -12,12 +12,18 @@ from email.utils import format_datetime, parsedate_to_datetime
 
 from fastapi import Request, Response
 
+from kgserver import __version__
+
 CACHE_CONTROL = "public, max-age=60"
 
 
 def entity_tag(version: str, *parts: str) -> str:
-    """A weak tag: equal tags mean equivalent content of one dataset version (§8.8.3)."""
-    tag = "-".join((version.removeprefix("sha256-")[:20], *parts))
+    """A weak tag: equal tags mean equivalent content of one dataset version (§8.8.3).
+
+    The server's own version is part of it, so an upgrade that changes the pages is not
+    answered with 304s for pages rendered by the old one.
+    """
+    tag = "-".join((version.removeprefix("sha256-")[:20], __version__, *parts))
     return 'W/"' + "".join(c if c.isalnum() or c in "-._" else "_" for c in tag) + '"'
 
 

@@ -122,6 +122,11 @@ class _Builder:
     def label(self, iri: str) -> str:
         return self.labels.get(iri) or self.catalogue.label(iri)
 
+    def type_value(self, class_iri: str) -> Value:
+        """A class by its label, linked to the ontology's page or to the vocabulary's."""
+        href = local_href(class_iri, self.root) if is_web_link(class_iri) else ""
+        return Value(self.label(class_iri), "entity" if href else "literal", href)
+
     def value(self, term: object, depth: int = 0) -> Value:
         if isinstance(term, NamedNode):
             if term.value.startswith(iris.BASE):
@@ -133,7 +138,8 @@ class _Builder:
             rows = self.rows(self.by_subject.get(term, []), depth + 1) if depth < 4 else []
             return Value("", "node", rows=tuple(rows))
         assert isinstance(term, Literal)
-        note = f"@{term.language}" if term.language else ""
+        # The pages are in English: only other languages are worth a note.
+        note = f"@{term.language}" if term.language and term.language != "en" else ""
         datatype = term.datatype.value
         if not note and not datatype.endswith(SELF_EVIDENT_TYPES):
             note = local_name(datatype)
@@ -173,7 +179,7 @@ def entity_page(iri: str, triples: list[Triple], catalogue: Catalogue, root: str
     return EntityPage(
         iri=iri,
         title=builder.label(iri),
-        types=[builder.value(t.object) for t in own if t.predicate.value == RDF_TYPE],
+        types=[builder.type_value(t.object.value) for t in own if t.predicate.value == RDF_TYPE],
         description=next((t.object.value for t in descriptions), ""),
         rows=rows,
         incoming=_incoming(builder, subject, rows),
