@@ -14,7 +14,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
-from pyoxigraph import BlankNode, Literal, NamedNode, Store
+from pyoxigraph import BlankNode, Literal, NamedNode, Store, Triple
 
 from kgserver import iris
 from kgserver import store as stores
@@ -196,7 +196,7 @@ def build_catalogue(store: Store) -> Catalogue:
             continue
         triples += 1
         subject, predicate, obj = quad.subject, quad.predicate.value, quad.object
-        if not isinstance(subject, NamedNode):
+        if not isinstance(subject, NamedNode) or isinstance(obj, Triple):
             continue
         key = (subject.value, predicate, str(obj))
         if key in seen:
@@ -249,5 +249,5 @@ def dataset_modified(store: Store) -> str:
     for quad in store.quads_for_pattern(
         NamedNode(iris.DATASET), NamedNode(MODIFIED), None, NamedNode(iris.META_GRAPH)
     ):
-        return quad.object.value
+        return quad.object.value if isinstance(quad.object, Literal) else ""
     return ""

@@ -17,6 +17,7 @@ import os
 from dataclasses import asdict, dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 from kgserver.catalogue import Catalogue
 from kgserver.settings import Settings
@@ -41,7 +42,7 @@ class ChangeLog:
 
     changes: list[Change]
     version: str
-    digests: dict[str, dict[str, object]]
+    digests: dict[str, dict[str, Any]]
 
     def latest(self) -> dict[str, str]:
         """The time of each live entity's latest Create or Update (the sitemap's `lastmod`)."""
@@ -79,7 +80,7 @@ def as_datetime(value: str, fallback: str) -> str:
     return parsed.astimezone(UTC).replace(microsecond=0).isoformat().replace("+00:00", "Z")
 
 
-def _digests(catalogue: Catalogue) -> dict[str, dict[str, object]]:
+def _digests(catalogue: Catalogue) -> dict[str, dict[str, Any]]:
     return {
         iri: {"digest": entity.digest, "types": sorted(entity.types)}
         for iri, entity in catalogue.entities.items()
@@ -112,14 +113,14 @@ def advance(log: ChangeLog, catalogue: Catalogue) -> ChangeLog:
     added: list[Change] = []
     for iri, current in sorted(digests.items()):
         before = log.digests.get(iri)
-        types = tuple(current["types"])  # type: ignore[arg-type]
+        types = tuple(current["types"])
         if before is None:
             added.append(Change("Create", iri, at, catalogue.version, types))
         elif before["digest"] != current["digest"]:
             added.append(Change("Update", iri, at, catalogue.version, types))
     for iri, before in sorted(log.digests.items()):
         if iri not in digests:
-            types = tuple(before["types"])  # type: ignore[arg-type]
+            types = tuple(before["types"])
             added.append(Change("Delete", iri, at, catalogue.version, types))
     return ChangeLog(log.changes + added, catalogue.version, digests)
 

@@ -94,6 +94,11 @@ class EntityPage:
     schema_org: dict[str, Any] = field(default_factory=dict)
 
 
+def _text(term: object) -> str:
+    """The lexical form of an IRI or literal ('' for blank nodes and quoted triples)."""
+    return term.value if isinstance(term, NamedNode | Literal) else ""
+
+
 def is_web_link(iri: str) -> bool:
     """Only these schemes become links: a `javascript:` IRI in the data stays inert text."""
     return urlsplit(iri).scheme.lower() in ("http", "https", "ftp", "mailto")
@@ -172,15 +177,15 @@ def entity_page(iri: str, triples: list[Triple], catalogue: Catalogue, root: str
         obj = triple.object
         registry = identifier_registry(obj.value) if isinstance(obj, NamedNode) else None
         if registry and triple.predicate.value != SOURCE:
-            identifiers.append(Value(obj.value, "link", obj.value, note=registry))
+            identifiers.append(Value(_text(obj), "link", _text(obj), note=registry))
         elif triple.predicate.value not in _SHOWN_APART | {description_predicate}:
             shown.append(triple)
     rows = builder.rows(shown)
     return EntityPage(
         iri=iri,
         title=builder.label(iri),
-        types=[builder.type_value(t.object.value) for t in own if t.predicate.value == RDF_TYPE],
-        description=next((t.object.value for t in descriptions), ""),
+        types=[builder.type_value(_text(t.object)) for t in own if t.predicate.value == RDF_TYPE],
+        description=next((_text(t.object) for t in descriptions), ""),
         rows=rows,
         incoming=_incoming(builder, subject, rows),
         identifiers=sorted(identifiers, key=lambda v: v.text),
@@ -188,7 +193,7 @@ def entity_page(iri: str, triples: list[Triple], catalogue: Catalogue, root: str
             (builder.value(t.object) for t in own if t.predicate.value == SOURCE),
             key=lambda v: v.text,
         ),
-        modified=max((t.object.value for t in own if t.predicate.value == MODIFIED), default=""),
+        modified=max((_text(t.object) for t in own if t.predicate.value == MODIFIED), default=""),
         schema_org=_schema_org(iri, own, builder),
     )
 
@@ -224,9 +229,9 @@ def _schema_org(iri: str, own: list[Triple], builder: _Builder) -> dict[str, Any
     schema = builder.catalogue.schema_terms
     types = sorted(
         {
-            schema[t.object.value].removeprefix("https://schema.org/")
+            schema[_text(t.object)].removeprefix("https://schema.org/")
             for t in own
-            if t.predicate.value == RDF_TYPE and t.object.value in schema
+            if t.predicate.value == RDF_TYPE and _text(t.object) in schema
         }
     )
     document: dict[str, Any] = {
@@ -248,7 +253,7 @@ def _schema_org(iri: str, own: list[Triple], builder: _Builder) -> dict[str, Any
         elif isinstance(obj, NamedNode) and not is_web_link(obj.value):
             continue
         else:
-            item = obj.value
+            item = _text(obj)
         existing = document.get(key)
         if existing is None:
             document[key] = item
