@@ -76,6 +76,9 @@ class Entity:
 
     iri: str
     types: list[str] = field(default_factory=list)
+    """The classes stated for it (what pages show)."""
+    classes: list[str] = field(default_factory=list)
+    """Those and the graph's own classes it has by inference (what lists and counts use)."""
     label: str = ""
     alt_labels: list[str] = field(default_factory=list)
     description: str = ""
@@ -145,7 +148,7 @@ class Catalogue:
 
     def of_type(self, class_iri: str) -> list[Entity]:
         return sorted(
-            (e for e in self.entities.values() if class_iri in e.types),
+            (e for e in self.entities.values() if class_iri in e.classes),
             key=lambda e: e.sort_key,
         )
 
@@ -153,7 +156,7 @@ class Catalogue:
         """The classes that entities have, with how many of each, most frequent first."""
         counts: dict[str, int] = defaultdict(int)
         for entity in self.entities.values():
-            for type_iri in entity.types:
+            for type_iri in entity.classes:
                 counts[type_iri] += 1
         return sorted(counts.items(), key=lambda item: (-item[1], self.label(item[0])))
 
@@ -190,9 +193,22 @@ def build_catalogue(store: Store) -> Catalogue:
     seen: set[tuple[str, str, str]] = set()
     meta = NamedNode(iris.META_GRAPH)
     shapes = NamedNode(iris.SHAPES_GRAPH)
+    inferred = NamedNode(iris.INFERRED_GRAPH)
+    inferred_classes: dict[str, list[str]] = defaultdict(list)
     triples = 0
     for quad in store.quads_for_pattern(None, None, None):
         if quad.graph_name in (meta, shapes):
+            continue
+        if quad.graph_name == inferred:
+            # Pages show what was stated; of the inferences only the graph's own classes
+            # count, so that a funder is listed among the organisations.
+            if (
+                quad.predicate.value == RDF_TYPE
+                and isinstance(quad.subject, NamedNode)
+                and isinstance(quad.object, NamedNode)
+                and quad.object.value.startswith(iris.ONTOLOGY_NS)
+            ):
+                inferred_classes[quad.subject.value].append(quad.object.value)
             continue
         triples += 1
         subject, predicate, obj = quad.subject, quad.predicate.value, quad.object
@@ -231,6 +247,7 @@ def build_catalogue(store: Store) -> Catalogue:
     for iri, entity in entities.items():
         entity.label = label_text.get(iri) or local_name(iri)
         entity.sort_key = fold(entity.label)
+        entity.classes = list(dict.fromkeys(entity.types + inferred_classes.get(iri, [])))
         entity.description = descriptions.get(iri, ("", ""))[0]
     return Catalogue(
         version=stores.dataset_version(store) or "unversioned",

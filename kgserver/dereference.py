@@ -104,7 +104,7 @@ async def document(
         cache.move_to_end(key)
         return cache[key]
     if fmt is HTML:
-        triples = await context.run_in_worker(describe, context.store, iri)
+        triples = await context.run_in_worker(describe, context.store, iri, False)
         page = entity_page(iri, triples, snapshot.catalogue, root)
         slug = iri[len(iris.ENTITY_BASE) :]
         body = (

@@ -29,18 +29,24 @@ PREFIXES = {
 }
 _SUMMARY = tuple(NamedNode(p) for p in (*LABEL_PROPERTIES, RDF_TYPE))
 _HIDDEN_GRAPHS = (NamedNode(iris.META_GRAPH), NamedNode(iris.SHAPES_GRAPH))
+_STATED_ONLY = (*_HIDDEN_GRAPHS, NamedNode(iris.INFERRED_GRAPH))
 
 
-def _quads(store: Store, subject: object, predicate: object, obj: object) -> list[Quad]:
-    return [
-        q
-        for q in store.quads_for_pattern(subject, predicate, obj)  # type: ignore[arg-type]
-        if q.graph_name not in _HIDDEN_GRAPHS
-    ]
+def describe(store: Store, iri: str, inferred: bool = True) -> list[Triple]:
+    """The description of `iri`, deduplicated across named graphs, in a stable order.
 
+    Harvesters get the inferred statements too (superclasses, inverses: useful to clients
+    that do not reason); pages (`inferred=False`) show what the sources state.
+    """
+    hidden = _HIDDEN_GRAPHS if inferred else _STATED_ONLY
 
-def describe(store: Store, iri: str) -> list[Triple]:
-    """The description of `iri`, deduplicated across named graphs, in a stable order."""
+    def _quads(subject: object, predicate: object, obj: object) -> list[Quad]:
+        return [
+            q
+            for q in store.quads_for_pattern(subject, predicate, obj)  # type: ignore[arg-type]
+            if q.graph_name not in hidden
+        ]
+
     entity = NamedNode(iri)
     triples: dict[Triple, None] = {}
     linked: dict[NamedNode, None] = {}
@@ -51,19 +57,19 @@ def describe(store: Store, iri: str) -> list[Triple]:
         if node in visited:
             continue
         visited.add(node)
-        for quad in _quads(store, node, None, None):
+        for quad in _quads(node, None, None):
             triples[quad.triple] = None
             if isinstance(quad.object, BlankNode):
                 pending.append(quad.object)
             elif isinstance(quad.object, NamedNode) and quad.predicate.value != RDF_TYPE:
                 linked[quad.object] = None
-    for quad in _quads(store, None, None, entity):  # incoming relations
+    for quad in _quads(None, None, entity):  # incoming relations
         triples[quad.triple] = None
         if isinstance(quad.subject, NamedNode):
             linked[quad.subject] = None
     for node in linked:  # labels and types of what it links to, and of what links to it
         for predicate in _SUMMARY:
-            for quad in _quads(store, node, predicate, None):
+            for quad in _quads(node, predicate, None):
                 triples[quad.triple] = None
     return sorted(
         triples,
@@ -74,11 +80,6 @@ def describe(store: Store, iri: str) -> list[Triple]:
             t.predicate.value,
         ),
     )
-
-
-def exists(store: Store, iri: str) -> bool:
-    """Whether the graph says anything about `iri` as a subject."""
-    return bool(_quads(store, NamedNode(iri), None, None))
 
 
 def serialize_description(triples: list[Triple], fmt: Format) -> bytes:

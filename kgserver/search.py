@@ -36,7 +36,9 @@ class FacetSpec:
 FACETS: tuple[FacetSpec, ...] = (
     FacetSpec("type", "Type", (RDF_TYPE,)),
     FacetSpec("category", "Category", (OIKG + "category",)),
-    FacetSpec("country", "Country", (OIKG + "countryCode", SCHEMA + "addressCountry")),
+    FacetSpec(
+        "country", "Country", (OIKG + "country", OIKG + "countryCode", SCHEMA + "addressCountry")
+    ),
     FacetSpec(
         "licence",
         "Licence",
@@ -100,6 +102,8 @@ def value_key(value: str) -> str:
 
 def facet_values(entity: Entity, catalogue: Catalogue, spec: FacetSpec) -> list[tuple[str, str]]:
     """The (key, label) values `entity` has for the facet `spec`."""
+    if spec.key == "type":
+        return sorted((value_key(c), catalogue.label(c)) for c in entity.classes)
     values: dict[str, str] = {}
     predicates = set(spec.predicates)
     if spec.keyword:
