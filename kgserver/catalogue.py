@@ -87,19 +87,6 @@ class Entity:
     values: dict[str, list[Term]] = field(default_factory=lambda: defaultdict(list))
 
     @property
-    def digest(self) -> str:
-        """A hash of the entity's own statements, to tell which entities changed between versions.
-
-        Blank nodes count as `[]`: their labels differ on every load, their presence does not.
-        """
-        lines = sorted(
-            f"{p} {'[]' if isinstance(o, BlankNode) else o}"
-            for p, objects in self.values.items()
-            for o in objects
-        )
-        return hashlib.sha256("\n".join(lines).encode()).hexdigest()[:16]
-
-    @property
     def slug(self) -> str:
         """The path after /id/, e.g. `infrastructure/zenodo`."""
         return self.iri[len(iris.ENTITY_BASE) :]
@@ -123,6 +110,7 @@ class Catalogue:
     incoming: dict[str, list[tuple[str, str]]]
     triples: int
     schema_terms: dict[str, str] = field(default_factory=dict)
+    nodes: dict[str, dict[str, list[Term]]] = field(default_factory=dict)
     memo: dict[str, Any] = field(default_factory=dict)
 
     def label(self, iri: str) -> str:
@@ -132,6 +120,29 @@ class Catalogue:
         if iri in KNOWN_LABELS:
             return KNOWN_LABELS[iri]
         return local_name(iri)
+
+    def node(self, term: object) -> dict[str, list[Term]]:
+        """The statements of a blank node (an n-ary fact such as a practice assessment)."""
+        return self.nodes.get(term.value, {}) if isinstance(term, BlankNode) else {}
+
+    def digest(self, entity: Entity) -> str:
+        """A hash of the entity's own statements, to tell which entities changed between versions.
+
+        Blank nodes are replaced by their content, so a changed practice assessment changes
+        the digest of its infrastructure while fresh blank-node labels on reload do not.
+        """
+        return hashlib.sha256(self._canonical(entity.values, 0).encode()).hexdigest()[:16]
+
+    def _canonical(self, values: dict[str, list[Term]], depth: int) -> str:
+        lines = []
+        for predicate, objects in values.items():
+            for obj in objects:
+                if isinstance(obj, BlankNode):
+                    inner = self._canonical(self.node(obj), depth + 1) if depth < 8 else ""
+                    lines.append(f"{predicate} [{inner}]")
+                else:
+                    lines.append(f"{predicate} {obj}")
+        return ("\n" if depth == 0 else " ; ").join(sorted(lines))
 
     def inverse_label(self, predicate: str) -> str:
         """How to name `predicate` read from object to subject: `hosts` for `hosted by`."""
@@ -194,6 +205,8 @@ def build_catalogue(store: Store) -> Catalogue:
     meta = NamedNode(iris.META_GRAPH)
     shapes = NamedNode(iris.SHAPES_GRAPH)
     inferred = NamedNode(iris.INFERRED_GRAPH)
+    ontology = NamedNode(iris.ONTOLOGY_GRAPH)
+    nodes: dict[str, dict[str, list[Term]]] = defaultdict(lambda: defaultdict(list))
     inferred_classes: dict[str, list[str]] = defaultdict(list)
     triples = 0
     for quad in store.quads_for_pattern(None, None, None):
@@ -212,7 +225,13 @@ def build_catalogue(store: Store) -> Catalogue:
             continue
         triples += 1
         subject, predicate, obj = quad.subject, quad.predicate.value, quad.object
-        if not isinstance(subject, NamedNode) or isinstance(obj, Triple):
+        if isinstance(obj, Triple):
+            continue
+        if isinstance(subject, BlankNode):
+            if quad.graph_name != ontology:
+                nodes[subject.value][predicate].append(obj)
+            continue
+        if not isinstance(subject, NamedNode):
             continue
         key = (subject.value, predicate, str(obj))
         if key in seen:
@@ -258,6 +277,7 @@ def build_catalogue(store: Store) -> Catalogue:
         incoming=dict(incoming),
         triples=triples,
         schema_terms=schema_terms,
+        nodes={node: dict(values) for node, values in nodes.items()},
     )
 
 

@@ -82,7 +82,7 @@ def as_datetime(value: str, fallback: str) -> str:
 
 def _digests(catalogue: Catalogue) -> dict[str, dict[str, Any]]:
     return {
-        iri: {"digest": entity.digest, "types": sorted(entity.types)}
+        iri: {"digest": catalogue.digest(entity), "types": sorted(entity.types)}
         for iri, entity in catalogue.entities.items()
     }
 

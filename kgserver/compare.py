@@ -23,7 +23,7 @@ from kgserver.catalogue import (
     Entity,
     local_name,
 )
-from kgserver.entity_view import Value, is_web_link
+from kgserver.entity_view import Row, Value, is_web_link
 from kgserver.urls import local_href
 
 MAX_COMPARED = 4
@@ -93,15 +93,36 @@ class CompareSection:
     rows: list[CompareRow]
 
 
-def _value(term: object, catalogue: Catalogue, root: str) -> Value:
+def _value(term: object, catalogue: Catalogue, root: str, skip: str = "", depth: int = 0) -> Value:
     if isinstance(term, NamedNode):
         if term.value.startswith(iris.BASE):
             return Value(catalogue.label(term.value), "entity", local_href(term.value, root))
         return Value(term.value, "link" if is_web_link(term.value) else "literal", term.value)
     if isinstance(term, BlankNode):
-        return Value("(details on the entity page)")
+        rows = tuple(
+            Row(
+                p,
+                catalogue.label(p),
+                tuple(_value(o, catalogue, root, "", depth + 1) for o in objs),
+            )
+            for p, objs in sorted(catalogue.node(term).items())
+            if p not in (RDF_TYPE, skip) and depth < 3
+        )
+        return Value("", "node", rows=rows)
     assert isinstance(term, Literal)
     return Value(term.value)
+
+
+def _facet_of_node(term: object, catalogue: Catalogue) -> tuple[str, str] | None:
+    """For an n-ary fact, its kind: `oikg:practiceType` of a practice assessment, say.
+
+    Compare shows one row per kind (one per practice), not one row holding every fact.
+    """
+    for predicate, objects in catalogue.node(term).items():
+        if predicate != RDF_TYPE and local_name(predicate).replace(" ", "").endswith("type"):
+            if len(objects) == 1 and isinstance(objects[0], NamedNode):
+                return predicate, objects[0].value
+    return None
 
 
 def comparison(entities: list[Entity], catalogue: Catalogue, root: str) -> list[CompareSection]:
@@ -109,23 +130,33 @@ def comparison(entities: list[Entity], catalogue: Catalogue, root: str) -> list[
     inverse_of = dict(catalogue.inverses)
     inverse_of.update({b: a for a, b in catalogue.inverses.items()})
     table: dict[tuple[str, str], list[list[Value]]] = {}
+    labels: dict[str, str] = {}
     for column, entity in enumerate(entities):
         values: dict[str, list[Value]] = defaultdict(list)
         for predicate, terms in entity.values.items():
-            if predicate not in SKIPPED:
-                values[predicate].extend(_value(t, catalogue, root) for t in terms)
+            if predicate in SKIPPED:
+                continue
+            for term in terms:
+                kind = _facet_of_node(term, catalogue) if isinstance(term, BlankNode) else None
+                if kind is None:
+                    values[predicate].append(_value(term, catalogue, root))
+                else:  # a row per kind, labelled by it, e.g. "code of conduct"
+                    labels[f"{predicate}|{kind[1]}"] = catalogue.label(kind[1])
+                    values[f"{predicate}|{kind[1]}"].append(_value(term, catalogue, root, kind[0]))
         for subject, predicate in catalogue.incoming.get(entity.iri, ()):
             key = inverse_of.get(predicate) or f"{predicate}~"
             value = _value(NamedNode(subject), catalogue, root)
             if value not in values[key]:
                 values[key].append(value)
         for key, cell in values.items():
-            row = table.setdefault((key, _row_label(key, catalogue)), [[] for _ in entities])
+            label = labels.get(key) or _row_label(key, catalogue)
+            row = table.setdefault((key, label), [[] for _ in entities])
             row[column] = sorted(cell, key=lambda v: v.text.casefold())
     sections: dict[str, list[CompareRow]] = defaultdict(list)
     for (key, label), cells in sorted(table.items(), key=lambda item: item[0][1]):
         texts = [tuple(v.text for v in cell) for cell in cells]
-        sections[section_of(key.rstrip("~"))].append(CompareRow(label, cells, len(set(texts)) > 1))
+        predicate = key.rstrip("~").split("|", 1)[0]
+        sections[section_of(predicate)].append(CompareRow(label, cells, len(set(texts)) > 1))
     return [CompareSection(title, sections[title]) for title in SECTIONS if sections.get(title)]
 
 
