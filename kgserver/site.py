@@ -44,7 +44,11 @@ async def home(request: Request, context: ContextDep) -> Response:
             catalogue.classes(), key=lambda cn: not cn[0].startswith(iris.ONTOLOGY_NS)
         )
     ]
-    recent = sorted(snapshot.changes.changes, key=lambda c: c.at, reverse=True)[:8]
+    changes = snapshot.changes.changes
+    # The baseline (everything "created" when the log began) is not news: show later changes.
+    first_version = changes[0].version if changes else ""
+    later = [c for c in changes if c.version != first_version]
+    recent = sorted(later, key=lambda c: c.at, reverse=True)[:8]
     return _page(
         request,
         context,

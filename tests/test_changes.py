@@ -135,3 +135,15 @@ def test_concurrent_first_requests_build_one_snapshot(store: Store, tmp_path: Pa
     assert statuses == [200] * 20
     log = read_log(tmp_path / "kg.changes.json")
     assert log is not None and {c.kind for c in log.changes} == {"Create"}
+
+
+def test_home_lists_changes_after_the_baseline_only(store: Store, tmp_path: Path) -> None:
+    from tests.html import parse_html, texts
+
+    live = copy_of(store)
+    with TestClient(create_app(Settings(store_dir=tmp_path / "kg"), live)) as client:
+        assert parse_html(client.get("/").text).select("ul.recent li") == []
+        edit(live)
+        recent = texts(parse_html(client.get("/").text).select("ul.recent li"))
+    assert len(recent) == 3
+    assert any("updated: Zenodo" in line for line in recent)
