@@ -97,26 +97,60 @@ async def dump(name: str, request: Request, context: ContextDep) -> Response:
     )
 
 
-@router.api_route("/sitemap.xml", methods=["GET", "HEAD"], include_in_schema=False)
-async def sitemap(request: Request, context: ContextDep) -> Response:
-    """Every entity page, with the time of its latest change as `lastmod` (sitemaps.org 0.9)."""
-    snapshot = await current(context)
-    root = context.root(request)
-    etag = entity_tag(snapshot.version, "sitemap")
-    if is_fresh(request, etag, http_date(snapshot.catalogue.modified)):
-        return conditional(request, b"", "application/xml", etag, snapshot.catalogue.modified)
+SITEMAP_LIMIT = 50_000  # URLs per sitemap file (sitemaps.org protocol)
+XML = "application/xml; charset=utf-8"
+
+
+def _sitemap_urls(snapshot: Snapshot, root: str) -> list[str]:
+    """`<url>` elements: the home page, then every entity page with its latest change."""
     latest = snapshot.changes.latest()
-    lines = [f'<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="{SITEMAP_NS}">']
-    lines.append(f"<url><loc>{escape(root)}/</loc></url>")
+    urls = [f"<url><loc>{escape(root)}/</loc></url>"]
     for entity in sorted(snapshot.catalogue.entities.values(), key=lambda e: e.slug):
         lastmod = latest.get(entity.iri, "")
         lastmod_xml = f"<lastmod>{escape(lastmod)}</lastmod>" if lastmod else ""
-        lines.append(f"<url><loc>{escape(root)}/id/{escape(entity.slug)}</loc>{lastmod_xml}</url>")
-    lines.append("</urlset>\n")
-    body = "\n".join(lines).encode("utf-8")
-    return conditional(
-        request, body, "application/xml; charset=utf-8", etag, snapshot.catalogue.modified
-    )
+        urls.append(f"<url><loc>{escape(root)}/id/{escape(entity.slug)}</loc>{lastmod_xml}</url>")
+    return urls
+
+
+def _urlset(urls: list[str]) -> bytes:
+    head = f'<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="{SITEMAP_NS}">'
+    return "\n".join([head, *urls, "</urlset>\n"]).encode("utf-8")
+
+
+@router.api_route("/sitemap.xml", methods=["GET", "HEAD"], include_in_schema=False)
+async def sitemap(request: Request, context: ContextDep) -> Response:
+    """Every entity page, with the time of its latest change as `lastmod` (sitemaps.org 0.9).
+
+    Past SITEMAP_LIMIT URLs it is a sitemap index of numbered parts at /sitemap/{n}.xml.
+    """
+    snapshot = await current(context)
+    root = context.root(request)
+    etag = entity_tag(snapshot.version, "sitemap")
+    modified = snapshot.catalogue.modified
+    if is_fresh(request, etag, http_date(modified)):
+        return conditional(request, b"", XML, etag, modified)
+    urls = _sitemap_urls(snapshot, root)
+    if len(urls) <= SITEMAP_LIMIT:
+        return conditional(request, _urlset(urls), XML, etag, modified)
+    parts = (len(urls) + SITEMAP_LIMIT - 1) // SITEMAP_LIMIT
+    index = [f'<?xml version="1.0" encoding="UTF-8"?>\n<sitemapindex xmlns="{SITEMAP_NS}">']
+    lastmod = f"<lastmod>{escape(modified)}</lastmod>" if modified else ""
+    for number in range(parts):
+        index.append(f"<sitemap><loc>{escape(root)}/sitemap/{number}.xml</loc>{lastmod}</sitemap>")
+    index.append("</sitemapindex>\n")
+    return conditional(request, "\n".join(index).encode("utf-8"), XML, etag, modified)
+
+
+@router.api_route("/sitemap/{number}.xml", methods=["GET", "HEAD"], include_in_schema=False)
+async def sitemap_part(number: int, request: Request, context: ContextDep) -> Response:
+    """One part of a sitemap too large for one file."""
+    snapshot = await current(context)
+    urls = _sitemap_urls(snapshot, context.root(request))
+    chunk = urls[number * SITEMAP_LIMIT : (number + 1) * SITEMAP_LIMIT]
+    if number < 0 or not chunk or len(urls) <= SITEMAP_LIMIT:
+        raise NotFound("no such sitemap part; start from /sitemap.xml")
+    etag = entity_tag(snapshot.version, "sitemap", str(number))
+    return conditional(request, _urlset(chunk), XML, etag, snapshot.catalogue.modified)
 
 
 def _activity(change: Change, root: str) -> dict[str, Any]:

@@ -6,6 +6,7 @@ import gzip
 import hashlib
 import xml.etree.ElementTree as ET
 
+import pytest
 import rdflib
 from fastapi.testclient import TestClient
 from pyoxigraph import NamedNode, RdfFormat, Store, parse
@@ -174,3 +175,23 @@ def test_change_feed_lists_every_entity_as_created_in_the_baseline(
     assert zenodo["endTime"] == modified + "T00:00:00Z"
     assert client.get(path_of(zenodo["object"]["url"])).status_code == 200
     assert client.get("/changes/page/99").status_code == 404
+
+
+def test_a_large_sitemap_becomes_an_index_of_parts(
+    client: TestClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from kgserver import harvest
+
+    whole = ET.fromstring(client.get("/sitemap.xml").content)
+    expected = [e.findtext(f"{SITEMAP}loc") for e in whole.findall(f"{SITEMAP}url")]
+    monkeypatch.setattr(harvest, "SITEMAP_LIMIT", 30)
+    index = ET.fromstring(client.get("/sitemap.xml", headers={"If-None-Match": "none"}).content)
+    assert index.tag == f"{SITEMAP}sitemapindex"
+    parts = [e.findtext(f"{SITEMAP}loc") for e in index.findall(f"{SITEMAP}sitemap")]
+    assert len(parts) == -(-len(expected) // 30)
+    found = []
+    for part in parts:
+        urlset = ET.fromstring(client.get(path_of(part)).content)
+        found += [e.findtext(f"{SITEMAP}loc") for e in urlset.findall(f"{SITEMAP}url")]
+    assert found == expected
+    assert client.get(f"/sitemap/{len(parts)}.xml").status_code == 404
