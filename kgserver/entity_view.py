@@ -26,6 +26,7 @@ from kgserver.catalogue import (
 from kgserver.urls import local_href
 
 SOURCE = DCTERMS + "source"
+CATEGORY = iris.ONTOLOGY_NS + "category"
 MODIFIED = DCTERMS + "modified"
 # Hosts whose IRIs are identifiers in a registry: shown as "external identifiers".
 IDENTIFIER_HOSTS = {
@@ -85,6 +86,7 @@ class EntityPage:
     iri: str
     title: str
     types: list[Value]
+    categories: list[Value]
     description: str
     rows: list[Row]
     incoming: list[Row]
@@ -161,7 +163,7 @@ class _Builder:
             Row(p, self.catalogue.label(p), tuple(sorted(vs, key=lambda v: v.text.casefold())))
             for p, vs in grouped.items()
         ]
-        return sorted(rows, key=lambda r: (r.predicate != iris.ONTOLOGY_NS + "category", r.label))
+        return sorted(rows, key=lambda r: r.label)
 
 
 def entity_page(iri: str, triples: list[Triple], catalogue: Catalogue, root: str) -> EntityPage:
@@ -180,10 +182,12 @@ def entity_page(iri: str, triples: list[Triple], catalogue: Catalogue, root: str
             identifiers.append(Value(_text(obj), "link", _text(obj), note=registry))
         elif triple.predicate.value not in _SHOWN_APART | {description_predicate}:
             shown.append(triple)
-    rows = builder.rows(shown)
+    categories = [builder.value(t.object) for t in shown if t.predicate.value == CATEGORY]
+    rows = builder.rows([t for t in shown if t.predicate.value != CATEGORY])
     return EntityPage(
         iri=iri,
         title=builder.label(iri),
+        categories=sorted(categories, key=lambda v: v.text.casefold()),
         types=[builder.type_value(_text(t.object)) for t in own if t.predicate.value == RDF_TYPE],
         description=next((_text(t.object) for t in descriptions), ""),
         rows=rows,

@@ -53,7 +53,7 @@ def test_pages_show_what_the_sources_state(reasoned: TestClient) -> None:
     page = parse_html(
         reasoned.get("/id/infrastructure/zenodo", headers={"Accept": "text/html"}).text
     )
-    assert texts(page.select("p.kind a")) == ["infrastructure"]
+    assert texts(page.select("p.kind > a")) == ["infrastructure"]
     assert "provider" not in texts(page.select("dl.properties dt"))
 
 

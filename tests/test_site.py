@@ -58,10 +58,14 @@ def test_home_counts_every_class_and_links_every_entry_point(
 def test_entity_page_shows_labelled_properties_relations_and_sources(client: TestClient) -> None:
     zenodo = page(client, "/id/infrastructure/zenodo")
     assert texts(zenodo.find_all("h1")) == ["Zenodo"]
-    assert texts(zenodo.select("p.kind a")) == ["infrastructure"]
+    assert texts(zenodo.select("p.kind > a")) == ["infrastructure"]
+    assert texts(zenodo.select("p.kind .categories a")) == [
+        "Repository service",
+        "Repository software",
+    ]
     properties = zenodo.select_one("dl.properties")
     labels = texts(properties.find_all("dt", recursive=False))
-    assert labels[0] == "category"  # category first, then the others by label
+    assert labels == sorted(labels)
     assert {"funded by", "hosted by", "implements", "founding year", "homepage"} <= set(labels)
     links = {a.get_text(): a["href"] for a in properties.find_all("a")}
     assert links["CERN"] == "http://testserver/id/funder/cern"
