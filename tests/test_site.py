@@ -73,7 +73,7 @@ def test_entity_page_shows_labelled_properties_relations_and_sources(client: Tes
     assert len(zenodo.select("ul.sources li")) == 3
     assert zenodo.select_one("footer time")["datetime"] == "2026-11-25"
     downloads = {a.get_text(): a["href"] for a in zenodo.select("footer.entity-meta a")}
-    assert downloads["TTL"] == "http://testserver/id/infrastructure/zenodo.ttl"
+    assert downloads["Turtle"] == "http://testserver/id/infrastructure/zenodo.ttl"
     schema = json.loads(zenodo.find("script", type="application/ld+json").string)
     assert schema["@context"] == "https://schema.org"
     assert schema["@type"] == ["Service"]
