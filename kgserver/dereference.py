@@ -33,6 +33,7 @@ router = APIRouter()
 ENTITY_FORMATS: tuple[Format, ...] = (HTML, *GRAPH_FORMATS)
 BY_EXTENSION = {fmt.extension: fmt for fmt in ENTITY_FORMATS}
 CACHED_DOCUMENTS = 512
+COMPARABLE = iris.ONTOLOGY_NS + "Infrastructure"
 
 
 def split_format(path: str, known: Container[str]) -> tuple[str, Format | None]:
@@ -113,7 +114,8 @@ async def document(
                 root=root,
                 page=page,
                 slug=slug,
-                formats=[f for f in GRAPH_FORMATS],
+                formats=GRAPH_FORMATS,
+                comparable=COMPARABLE in snapshot.catalogue.entities[iri].classes,
                 schema_org=json.dumps(page.schema_org, ensure_ascii=False, sort_keys=True),
                 version=snapshot.version,
             )
