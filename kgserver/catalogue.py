@@ -79,6 +79,8 @@ class Entity:
     """The classes stated for it (what pages show)."""
     classes: list[str] = field(default_factory=list)
     """Those and the graph's own classes it has by inference (what lists and counts use)."""
+    inferred: dict[str, list[Term]] = field(default_factory=dict)
+    """Values of the graph's own properties that reasoning added (facets and charts use them)."""
     label: str = ""
     alt_labels: list[str] = field(default_factory=list)
     description: str = ""
@@ -208,20 +210,23 @@ def build_catalogue(store: Store) -> Catalogue:
     ontology = NamedNode(iris.ONTOLOGY_GRAPH)
     nodes: dict[str, dict[str, list[Term]]] = defaultdict(lambda: defaultdict(list))
     inferred_classes: dict[str, list[str]] = defaultdict(list)
+    inferred_values: dict[str, dict[str, list[Term]]] = defaultdict(lambda: defaultdict(list))
     triples = 0
     for quad in store.quads_for_pattern(None, None, None):
         if quad.graph_name in (meta, shapes):
             continue
         if quad.graph_name == inferred:
-            # Pages show what was stated; of the inferences only the graph's own classes
-            # count, so that a funder is listed among the organisations.
-            if (
-                quad.predicate.value == RDF_TYPE
-                and isinstance(quad.subject, NamedNode)
-                and isinstance(quad.object, NamedNode)
-                and quad.object.value.startswith(iris.ONTOLOGY_NS)
-            ):
-                inferred_classes[quad.subject.value].append(quad.object.value)
+            # Pages show what was stated. Lists, facets and charts also use what reasoning
+            # adds in the graph's own terms: a funder is an organisation, a grant's funder
+            # funds its recipient.
+            subject, obj = quad.subject, quad.object
+            if not isinstance(subject, NamedNode) or not isinstance(obj, NamedNode | Literal):
+                continue
+            if quad.predicate.value == RDF_TYPE:
+                if obj.value.startswith(iris.ONTOLOGY_NS):
+                    inferred_classes[subject.value].append(obj.value)
+            elif quad.predicate.value.startswith(iris.ONTOLOGY_NS):
+                inferred_values[subject.value][quad.predicate.value].append(obj)
             continue
         triples += 1
         subject, predicate, obj = quad.subject, quad.predicate.value, quad.object
@@ -267,6 +272,7 @@ def build_catalogue(store: Store) -> Catalogue:
         entity.label = label_text.get(iri) or local_name(iri)
         entity.sort_key = fold(entity.label)
         entity.classes = list(dict.fromkeys(entity.types + inferred_classes.get(iri, [])))
+        entity.inferred = dict(inferred_values.get(iri, {}))
         entity.description = descriptions.get(iri, ("", ""))[0]
     return Catalogue(
         version=stores.dataset_version(store) or "unversioned",

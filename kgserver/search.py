@@ -107,15 +107,21 @@ def facet_values(entity: Entity, catalogue: Catalogue, spec: FacetSpec) -> list[
     values: dict[str, str] = {}
     predicates = set(spec.predicates)
     if spec.keyword:
-        predicates |= {p for p in entity.values if spec.keyword in p.rsplit("/", 1)[-1].lower()}
+        predicates |= {
+            p for p in (*entity.values, *entity.inferred) if spec.keyword in local(p).lower()
+        }
     for predicate in predicates:
-        for term in entity.values.get(predicate, ()):
+        for term in (*entity.values.get(predicate, ()), *entity.inferred.get(predicate, ())):
             text = term.value
             values[value_key(text)] = catalogue.label(text) if text.startswith("http") else text
     for subject, predicate in catalogue.incoming.get(entity.iri, ()):
         if predicate in spec.inverse:
             values[value_key(subject)] = catalogue.label(subject)
     return sorted(values.items())
+
+
+def local(iri: str) -> str:
+    return iri.rsplit("/", 1)[-1].rsplit("#", 1)[-1]
 
 
 def _words(text: str) -> list[str]:
