@@ -26,8 +26,8 @@ def assess(store: Store, infrastructure: str, practice: str, status: str, eviden
     data, node = NamedNode(iris.DATA_GRAPH), BlankNode()
     store.add(Quad(NamedNode(ID + infrastructure), NamedNode(OIKG + "practice"), node, data))
     for predicate, value in (
-        ("practiceType", NamedNode(ID + "practice/" + practice)),
-        ("implementationStatus", NamedNode(ID + "implementation-status/" + status)),
+        ("practiceType", NamedNode(ID + "practice/test-" + practice)),
+        ("implementationStatus", NamedNode(ID + "implementation-status/test-" + status)),
         ("evidence", NamedNode(evidence)),
     ):
         store.add(Quad(node, NamedNode(OIKG + predicate), value, data))
@@ -38,10 +38,10 @@ def with_assessments(store: Store, dspace_status: str = "available") -> Store:
     copy.extend(list(store))
     ontology = NamedNode(iris.ONTOLOGY_GRAPH)
     for iri, label in (
-        (ID + "practice/code-of-conduct", "code of conduct"),
-        (ID + "practice/open-api", "open API"),
-        (ID + "implementation-status/available", "available"),
-        (ID + "implementation-status/in-progress", "in progress"),
+        (ID + "practice/test-code-of-conduct", "code of conduct"),
+        (ID + "practice/test-open-api", "open API"),
+        (ID + "implementation-status/test-available", "available"),
+        (ID + "implementation-status/test-in-progress", "in progress"),
         (OIKG + "practice", "practice"),
         (OIKG + "implementationStatus", "implementation status"),
     ):

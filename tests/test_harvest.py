@@ -13,6 +13,7 @@ from pyoxigraph import NamedNode, RdfFormat, Store, parse
 from rdflib.compare import isomorphic
 
 from kgserver import iris
+from tests.facts import infrastructures
 
 VOID = rdflib.Namespace("http://rdfs.org/ns/void#")
 DCAT = rdflib.Namespace("http://www.w3.org/ns/dcat#")
@@ -68,7 +69,7 @@ def test_void_describes_the_dataset(client: TestClient, store: Store) -> None:
         graph.value(p, VOID["class"]): int(graph.value(p, VOID.entities))
         for p in graph.objects(DATASET, VOID.classPartition)
     }
-    assert classes[rdflib.URIRef(iris.ONTOLOGY_NS + "Infrastructure")] == 12
+    assert classes[rdflib.URIRef(iris.ONTOLOGY_NS + "Infrastructure")] == infrastructures(store)
     properties = {
         graph.value(p, VOID.property) for p in graph.objects(DATASET, VOID.propertyPartition)
     }

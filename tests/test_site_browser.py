@@ -6,8 +6,10 @@ import re
 
 import pytest
 from playwright.sync_api import Browser, expect
+from pyoxigraph import Store
 
 from tests.conftest import artifacts_dir
+from tests.facts import infrastructures
 
 pytestmark = pytest.mark.browser
 
@@ -18,7 +20,7 @@ def shot(page, name: str) -> None:  # type: ignore[no-untyped-def]
 
 @pytest.mark.parametrize("javascript", [True, False], ids=["js", "no-js"])
 def test_home_search_entity_related_entity_compare(
-    live_server: str, browser: Browser, javascript: bool
+    live_server: str, browser: Browser, store: Store, javascript: bool
 ) -> None:
     context = browser.new_context(
         java_script_enabled=javascript, viewport={"width": 1200, "height": 900}
@@ -28,9 +30,8 @@ def test_home_search_entity_related_entity_compare(
 
     page.goto(live_server + "/")
     expect(page.get_by_role("heading", level=1)).to_have_text("Open Infrastructure Knowledge Graph")
-    expect(page.locator("ul.class-counts li").filter(has_text="Infrastructure")).to_contain_text(
-        "12"
-    )
+    card = page.locator("ul.class-counts li").filter(has_text="Infrastructure")
+    expect(card.locator(".count")).to_have_text(str(infrastructures(store)))
     shot(page, "home" + suffix)
 
     page.get_by_label("Search the graph").fill("repository service")
