@@ -24,9 +24,16 @@ RDFS = "http://www.w3.org/2000/01/rdf-schema#"
 SKOS = "http://www.w3.org/2004/02/skos/core#"
 DCTERMS = "http://purl.org/dc/terms/"
 SCHEMA = "https://schema.org/"
-OWL_INVERSE_OF = "http://www.w3.org/2002/07/owl#inverseOf"
+OWL = "http://www.w3.org/2002/07/owl#"
+OWL_INVERSE_OF = OWL + "inverseOf"
 FOAF_HOMEPAGE = "http://xmlns.com/foaf/0.1/homepage"
 
+HIERARCHY = (
+    RDFS + "subClassOf",
+    RDFS + "subPropertyOf",
+    OWL + "equivalentClass",
+    OWL + "equivalentProperty",
+)
 LABEL_PROPERTIES = (RDFS + "label", SKOS + "prefLabel", SCHEMA + "name", DCTERMS + "title")
 ALT_LABEL_PROPERTIES = (
     SKOS + "altLabel",
@@ -201,7 +208,7 @@ def build_catalogue(store: Store) -> Catalogue:
     labels: dict[str, tuple[str, str]] = {}
     descriptions: dict[str, tuple[str, str]] = {}
     inverses: dict[str, str] = {}
-    schema_terms: dict[str, str] = {}
+    parents: dict[str, list[str]] = defaultdict(list)
     incoming: dict[str, list[tuple[str, str]]] = defaultdict(list)
     seen: set[tuple[str, str, str]] = set()
     meta = NamedNode(iris.META_GRAPH)
@@ -247,12 +254,8 @@ def build_catalogue(store: Store) -> Catalogue:
             labels[s] = _preferred(*labels.get(s, ("", "")), obj)
         if predicate == OWL_INVERSE_OF and isinstance(obj, NamedNode):
             inverses[s] = obj.value
-        if (
-            predicate in (RDFS + "subClassOf", RDFS + "subPropertyOf")
-            and isinstance(obj, NamedNode)
-            and obj.value.startswith(SCHEMA)
-        ):
-            schema_terms.setdefault(s, obj.value)
+        if predicate in HIERARCHY and isinstance(obj, NamedNode):
+            parents[s].append(obj.value)
         if not s.startswith(iris.ENTITY_BASE):
             continue
         entity = entities.get(s) or entities.setdefault(s, Entity(s))
@@ -282,9 +285,24 @@ def build_catalogue(store: Store) -> Catalogue:
         inverses=inverses,
         incoming=dict(incoming),
         triples=triples,
-        schema_terms=schema_terms,
+        schema_terms=schema_ancestors(parents),
         nodes={node: dict(values) for node, values in nodes.items()},
     )
+
+
+def schema_ancestors(parents: dict[str, list[str]]) -> dict[str, str]:
+    """For each class or property, its nearest schema.org ancestor (for pages' JSON-LD)."""
+    found: dict[str, str] = {}
+    for term in parents:
+        frontier, seen = list(parents[term]), {term}
+        while frontier:
+            schema = next((p for p in frontier if p.startswith(SCHEMA)), None)
+            if schema:
+                found[term] = schema
+                break
+            seen.update(frontier)
+            frontier = [a for p in frontier for a in parents.get(p, ()) if a not in seen]
+    return found
 
 
 def dataset_modified(store: Store) -> str:

@@ -241,7 +241,7 @@ def _schema_org(iri: str, own: list[Triple], builder: _Builder) -> dict[str, Any
     document: dict[str, Any] = {
         "@context": "https://schema.org",
         "@id": iri,
-        "@type": types or "Thing",
+        "@type": types or ["Thing"],
         "name": builder.label(iri),
     }
     for triple in own:

@@ -31,13 +31,18 @@ class FacetSpec:
     predicates: tuple[str, ...]
     inverse: tuple[str, ...] = ()
     keyword: str = ""  # any property whose local name contains this also counts
+    first_of: bool = False  # alternatives: read only the first predicate that has values
 
 
 FACETS: tuple[FacetSpec, ...] = (
     FacetSpec("type", "Type", (RDF_TYPE,)),
     FacetSpec("category", "Category", (OIKG + "category",)),
+    # A country IRI (with a name) when the graph has one, else the ISO code.
     FacetSpec(
-        "country", "Country", (OIKG + "country", OIKG + "countryCode", SCHEMA + "addressCountry")
+        "country",
+        "Country",
+        (OIKG + "country", OIKG + "countryCode", SCHEMA + "addressCountry"),
+        first_of=True,
     ),
     FacetSpec(
         "licence",
@@ -110,10 +115,15 @@ def facet_values(entity: Entity, catalogue: Catalogue, spec: FacetSpec) -> list[
         predicates |= {
             p for p in (*entity.values, *entity.inferred) if spec.keyword in local(p).lower()
         }
-    for predicate in predicates:
+    ordered = [p for p in spec.predicates if p in predicates] + sorted(
+        predicates - set(spec.predicates)
+    )
+    for predicate in ordered:
         for term in (*entity.values.get(predicate, ()), *entity.inferred.get(predicate, ())):
             text = term.value
             values[value_key(text)] = catalogue.label(text) if text.startswith("http") else text
+        if spec.first_of and values:
+            break
     for subject, predicate in catalogue.incoming.get(entity.iri, ()):
         if predicate in spec.inverse:
             values[value_key(subject)] = catalogue.label(subject)
