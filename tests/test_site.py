@@ -138,11 +138,11 @@ def test_browse_lists_a_class_with_facet_counts(client: TestClient, store: Store
         )
     )
     assert facets["Standard implemented"]["OAI-PMH"] == oai_pmh
-    us = number(
+    located = number(
         store,
-        'SELECT (COUNT(DISTINCT ?i) AS ?n) { ?i a oikg:Infrastructure ; oikg:countryCode "US" }',
+        "SELECT (COUNT(DISTINCT ?i) AS ?n) { ?i a oikg:Infrastructure ; oikg:countryCode ?c }",
     )
-    assert facets["Country"]["US"] == us
+    assert sum(facets["Country"].values()) == located  # one country each
     narrowed = page(client, "/browse?type=Infrastructure&funder=funder/wellcome-trust")
     names = texts(narrowed.select("ol.hits h3"))
     assert len(names) == facets["Funder"]["Wellcome Trust"] > 0
@@ -161,18 +161,18 @@ def test_browse_paginates(client: TestClient) -> None:
 
 
 @pytest.mark.parametrize(
-    ("query", "first"),
+    ("query", "slug"),
     [
-        ("zenodo", "Zenodo"),
-        ("ZÉNODO", "Zenodo"),
-        ("oai ore", "OAI-ORE"),
-        ("open access journals", "DOAJ (Directory of Open Access Journals)"),
-        ("wellcome trust", "Wellcome Trust"),
+        ("zenodo", "infrastructure/zenodo"),
+        ("ZÉNODO", "infrastructure/zenodo"),
+        ("oai ore", "standard/oai-ore"),
+        ("open access journals&type=Infrastructure", "infrastructure/doaj"),
+        ("wellcome trust", "funder/wellcome-trust"),
     ],
 )
-def test_search_ranks_names_first(client: TestClient, query: str, first: str) -> None:
+def test_search_ranks_names_first(client: TestClient, query: str, slug: str) -> None:
     results = page(client, f"/search?q={query}")
-    assert texts(results.select("ol.hits h3"))[0] == first
+    assert results.select("ol.hits h3 a")[0]["href"] == f"http://testserver/id/{slug}"
 
 
 def test_search_needs_every_word_and_says_when_nothing_matches(client: TestClient) -> None:
