@@ -18,10 +18,13 @@ from kgserver import __version__
 from kgserver import store as stores
 from kgserver.context import AppContext, get_context
 from kgserver.contribute import router as contribute_router
+from kgserver.dereference import router as dereference_router
 from kgserver.errors import KGError, NotAcceptable
+from kgserver.harvest import router as harvest_router
 from kgserver.negotiation import HTML, JSON, PLAIN, negotiate
 from kgserver.pages import template_environment
 from kgserver.settings import Settings
+from kgserver.site import router as site_router
 from kgserver.sparql import router as sparql_router
 from kgserver.vocabulary import router as vocabulary_router
 
@@ -62,17 +65,12 @@ def create_app(settings: Settings | None = None, store: Store | None = None) -> 
     app.include_router(sparql_router)
     app.include_router(vocabulary_router)
     app.include_router(contribute_router)
-    app.add_api_route("/", _home, methods=["GET"], include_in_schema=False)
+    app.include_router(site_router)
+    app.include_router(dereference_router)
+    app.include_router(harvest_router)
     app.add_api_route("/healthz", _healthz, methods=["GET"])
     app.mount("/static", StaticFiles(directory=Path(__file__).parent / "static"), name="static")
     return app
-
-
-async def _home(request: Request, context: ContextDep) -> HTMLResponse:
-    html = context.templates.get_template("home.html").render(
-        root=context.root(request), triples=len(context.store), version=context.version
-    )
-    return HTMLResponse(html)
 
 
 async def _healthz(context: ContextDep) -> JSONResponse:

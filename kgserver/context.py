@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import TypeVar
+from typing import Any, TypeVar
 
 import anyio
 from fastapi import Request
@@ -37,6 +37,8 @@ class AppContext:
     templates: Environment
     version: str
     default_query: str = DEFAULT_QUERY
+    derived: dict[str, Any] = field(default_factory=dict)
+    """Values computed from the store once per dataset version (see snapshot.py)."""
     _limiter: anyio.CapacityLimiter | None = field(default=None, repr=False)
 
     async def run_in_worker(self, function: Callable[..., T], *args: object) -> T:

@@ -1,0 +1,87 @@
+"""An entity's description: the self-contained graph a harvester gets when it dereferences it.
+
+It holds the entity's own statements (with the blank nodes they lead to, as in a Concise
+Bounded Description), the labels and types of everything it links to, and its incoming
+relations with the labels and types of their subjects — who hosts, funds or implements it.
+"""
+
+from __future__ import annotations
+
+from pyoxigraph import BlankNode, NamedNode, Quad, Store, Triple, serialize
+
+from kgserver import iris
+from kgserver.catalogue import LABEL_PROPERTIES, RDF_TYPE
+from kgserver.negotiation import Format
+
+PREFIXES = {
+    "oikg": iris.ONTOLOGY_NS,
+    **{
+        kind: f"{iris.ENTITY_BASE}{kind}/"
+        for kind in ("infrastructure", "organization", "funder", "standard", "grant", "category")
+    },
+    "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
+    "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
+    "skos": "http://www.w3.org/2004/02/skos/core#",
+    "dcterms": "http://purl.org/dc/terms/",
+    "foaf": "http://xmlns.com/foaf/0.1/",
+    "xsd": "http://www.w3.org/2001/XMLSchema#",
+    "schema": "https://schema.org/",
+}
+_SUMMARY = tuple(NamedNode(p) for p in (*LABEL_PROPERTIES, RDF_TYPE))
+_HIDDEN_GRAPHS = (NamedNode(iris.META_GRAPH), NamedNode(iris.SHAPES_GRAPH))
+_STATED_ONLY = (*_HIDDEN_GRAPHS, NamedNode(iris.INFERRED_GRAPH))
+
+
+def describe(store: Store, iri: str, inferred: bool = True) -> list[Triple]:
+    """The description of `iri`, deduplicated across named graphs, in a stable order.
+
+    Harvesters get the inferred statements too (superclasses, inverses: useful to clients
+    that do not reason); pages (`inferred=False`) show what the sources state.
+    """
+    hidden = _HIDDEN_GRAPHS if inferred else _STATED_ONLY
+
+    def _quads(subject: object, predicate: object, obj: object) -> list[Quad]:
+        return [
+            q
+            for q in store.quads_for_pattern(subject, predicate, obj)  # type: ignore[arg-type]
+            if q.graph_name not in hidden
+        ]
+
+    entity = NamedNode(iri)
+    triples: dict[Triple, None] = {}
+    linked: dict[NamedNode, None] = {}
+    pending: list[NamedNode | BlankNode] = [entity]
+    visited: set[NamedNode | BlankNode] = set()
+    while pending:  # own statements, and those of the blank nodes they lead to
+        node = pending.pop()
+        if node in visited:
+            continue
+        visited.add(node)
+        for quad in _quads(node, None, None):
+            triples[quad.triple] = None
+            if isinstance(quad.object, BlankNode):
+                pending.append(quad.object)
+            elif isinstance(quad.object, NamedNode) and quad.predicate.value != RDF_TYPE:
+                linked[quad.object] = None
+    for quad in _quads(None, None, entity):  # incoming relations
+        triples[quad.triple] = None
+        if isinstance(quad.subject, NamedNode):
+            linked[quad.subject] = None
+    for node in linked:  # labels and types of what it links to, and of what links to it
+        for predicate in _SUMMARY:
+            for quad in _quads(node, predicate, None):
+                triples[quad.triple] = None
+    return sorted(
+        triples,
+        key=lambda t: (
+            t.subject != entity,
+            str(t.subject),
+            t.predicate.value != RDF_TYPE,
+            t.predicate.value,
+        ),
+    )
+
+
+def serialize_description(triples: list[Triple], fmt: Format) -> bytes:
+    """The description in an RDF format, serialised by Oxigraph."""
+    return serialize(triples, format=fmt.oxigraph, prefixes=PREFIXES) or b""  # type: ignore[arg-type]
