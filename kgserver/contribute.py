@@ -23,10 +23,11 @@ from kgserver.contribution import (
     explain_syntax_error,
     read_contribution,
 )
-from kgserver.errors import BadRequest, PayloadTooLarge, UnsupportedMediaType
+from kgserver.errors import BadRequest, UnsupportedMediaType
 from kgserver.graph import EXTENSIONS
 from kgserver.negotiation import HTML, JSON, JSON_LD, TURTLE, Format, negotiate
 from kgserver.reporting import by_entity, compact, json_summary, place, summary_line
+from kgserver.request_body import read_body
 from kgserver.urls import local_href
 from kgserver.validation import ValidationReport
 
@@ -63,7 +64,7 @@ async def validate_endpoint(request: Request, context: ContextDep) -> Response:
     fmt = negotiate(
         request.headers.get("accept"), REPORT_FORMATS, request.query_params.get("format")
     )
-    body = await _read_body(request, context.settings.max_contribution_bytes)
+    body = await read_body(request, context.settings.max_contribution_bytes, "the contribution")
     sources, pasted = await _sources(request, body)
     try:
         contribution = read_contribution(sources)
@@ -95,21 +96,6 @@ async def validate_endpoint(request: Request, context: ContextDep) -> Response:
     return Response(
         report.graph.serialize(format=rdf_format), media_type=fmt.content_type, headers=headers
     )
-
-
-async def _read_body(request: Request, limit: int) -> bytes:
-    """The request body, refused with 413 as soon as it passes `limit` bytes."""
-    declared = request.headers.get("content-length")
-    if declared and declared.isdigit() and int(declared) > limit:
-        raise PayloadTooLarge(f"the contribution is larger than {limit} bytes")
-    chunks: list[bytes] = []
-    size = 0
-    async for chunk in request.stream():
-        size += len(chunk)
-        if size > limit:
-            raise PayloadTooLarge(f"the contribution is larger than {limit} bytes")
-        chunks.append(chunk)
-    return b"".join(chunks)
 
 
 async def _sources(request: Request, body: bytes) -> tuple[list[Source], str]:

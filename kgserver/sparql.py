@@ -8,11 +8,11 @@ from fastapi import APIRouter, Depends, Request, Response
 from pyoxigraph import RdfFormat, serialize
 
 from kgserver.context import AppContext, get_context
-from kgserver.errors import PayloadTooLarge
 from kgserver.negotiation import GRAPH_FORMATS, HTML, RESULTS_FORMATS, Format, negotiate
 from kgserver.pages import example_queries, result_table
 from kgserver.protocol import QueryRequest, read_query_request
 from kgserver.query import evaluate
+from kgserver.request_body import read_body
 from kgserver.screening import screen_query
 from kgserver.service_description import describe_service
 
@@ -24,7 +24,7 @@ router = APIRouter()
 @router.api_route("/sparql", methods=["GET", "POST"], include_in_schema=True)
 async def sparql_endpoint(request: Request, context: ContextDep) -> Response:
     """Answer a SPARQL query, or describe the endpoint when no query is given."""
-    body = await _read_body(request, context.settings.max_query_bytes)
+    body = await read_body(request, context.settings.max_query_bytes)
     asked = read_query_request(
         request.method,
         request.scope.get("query_string", b""),
@@ -52,21 +52,6 @@ async def sparql_endpoint(request: Request, context: ContextDep) -> Response:
             html = page.render(root=root, query=asked.query, table=table)
         return _negotiated(html.encode("utf-8"), HTML)
     return _negotiated(outcome.body, fmt)
-
-
-async def _read_body(request: Request, limit: int) -> bytes:
-    """The request body, refused with 413 as soon as it passes `limit` bytes."""
-    declared = request.headers.get("content-length")
-    if declared and declared.isdigit() and int(declared) > limit:
-        raise PayloadTooLarge(f"the request body is larger than {limit} bytes")
-    chunks: list[bytes] = []
-    size = 0
-    async for chunk in request.stream():
-        size += len(chunk)
-        if size > limit:
-            raise PayloadTooLarge(f"the request body is larger than {limit} bytes")
-        chunks.append(chunk)
-    return b"".join(chunks)
 
 
 def _describe_endpoint(request: Request, context: AppContext, asked: QueryRequest) -> Response:
