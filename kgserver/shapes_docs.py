@@ -19,6 +19,7 @@ _CONSTRAINTS = (
     ("has value", SH.hasValue),
     ("node", SH.node),
     ("greater than", SH.minExclusive),
+    ("at least", SH.minInclusive),
     ("unique language", SH.uniqueLang),
 )
 
@@ -45,18 +46,32 @@ def _rule(graph: rdflib.Graph, shape: rdflib.term.Node) -> PropertyRule:
     constraints = []
     for name, prop in _CONSTRAINTS:
         for value in graph.objects(shape, prop):
-            constraints.append((name, qname(str(value))))
+            constraints.append((name, _summary(graph, value)))
     for alternatives in graph.objects(shape, SH["or"]):
         options = []
         for option in rdflib.collection.Collection(graph, alternatives):
             options += [qname(str(v)) for v in graph.objects(option, SH["class"])]
-        constraints.append(("one of the classes", ", ".join(options)))
+            options += [_summary(graph, v) for v in graph.objects(option, SH.node)]
+        constraints.append(("one of", ", ".join(options)))
     return PropertyRule(
         path=expression(graph, path) if path is not None else [Ref("?")],
         name=str(graph.value(shape, SH.name) or ""),
         constraints=constraints,
         message=str(graph.value(shape, SH.message) or ""),
     )
+
+
+def _summary(graph: rdflib.Graph, value: rdflib.term.Node) -> str:
+    """A constraint's value in words; an anonymous node shape (a concept of a scheme, say) by
+    its class and the schemes it requires, rather than by its blank-node label."""
+    if not isinstance(value, rdflib.BNode):
+        return qname(str(value))
+    classes = [qname(str(c)) for c in graph.objects(value, SH["class"])]
+    members = list(graph.objects(value, SH.property))
+    for alternatives in graph.objects(value, SH["or"]):
+        members += list(rdflib.collection.Collection(graph, alternatives))
+    schemes = [str(v) for m in members for v in graph.objects(m, SH.hasValue)]
+    return " ".join(classes) + (" in " + " or ".join(schemes) if schemes else "")
 
 
 def node_shapes(graph: rdflib.Graph) -> list[NodeShape]:

@@ -8,12 +8,12 @@ reporting only on what the contribution adds or changes.
 from __future__ import annotations
 
 import functools
-from collections.abc import Collection, Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 import rdflib
-from pyoxigraph import NamedNode, Quad, RdfFormat, Store, serialize
+from pyoxigraph import BlankNode, NamedNode, Quad, RdfFormat, Store, serialize
 from pyshacl import validate as pyshacl_validate
 from rdflib.namespace import SH
 from rdflib.plugins.sparql.algebra import translateQuery
@@ -359,9 +359,9 @@ def validate_contribution(
 
 
 def needed_context(graph: Store, focus: Collection[str]) -> list[Quad]:
-    """The part of `graph` that validating `focus` needs: the focus entities' descriptions, the
-    descriptions of what they refer to, and the statements that give another entity the same
-    identifier or homepage (so a duplicate is seen), with that entity's types.
+    """The part of `graph` that validating `focus` needs: the focus entities' descriptions (with
+    their blank nodes), the descriptions of what they refer to, and the statements that give
+    another entity the same identifier or homepage (so a duplicate is seen), with its types.
 
     The shapes look no further than one step from a focus node, so validating against this
     slice gives the same results as against the whole graph, in time that does not grow with it.
@@ -369,8 +369,7 @@ def needed_context(graph: Store, focus: Collection[str]) -> list[Quad]:
     quads: set[Quad] = set()
     described: set[NamedNode] = set()
     for iri in focus:
-        node = NamedNode(iri)
-        for quad in graph.quads_for_pattern(node, None, None):
+        for quad in _with_blank_nodes(graph, NamedNode(iri)):
             quads.add(quad)
             if isinstance(quad.object, NamedNode) and quad.predicate != RDF_TYPE:
                 described.add(quad.object)
@@ -381,6 +380,22 @@ def needed_context(graph: Store, focus: Collection[str]) -> list[Quad]:
     for node in described:
         quads.update(graph.quads_for_pattern(node, None, None))
     return list(quads)
+
+
+def _with_blank_nodes(graph: Store, entity: NamedNode) -> Iterator[Quad]:
+    """The entity's statements and those of the blank nodes they lead to (its practice
+    assessments, financial reports): shapes check them through the entity, by sh:node."""
+    pending: list[NamedNode | BlankNode] = [entity]
+    visited: set[NamedNode | BlankNode] = set()
+    while pending:
+        node = pending.pop()
+        if node in visited:
+            continue
+        visited.add(node)
+        for quad in graph.quads_for_pattern(node, None, None):
+            yield quad
+            if isinstance(quad.object, BlankNode):
+                pending.append(quad.object)
 
 
 def _links(graph: Store, subject: str) -> set[tuple[str, str]]:

@@ -34,6 +34,11 @@ PATHS = {
     "modified": "http://purl.org/dc/terms/modified",
     "homepage": "http://xmlns.com/foaf/0.1/homepage",
     "type": "http://www.w3.org/1999/02/22-rdf-syntax-ns#type",
+    "memberOf": "http://www.w3.org/ns/org#memberOf",
+    "logo": "https://schema.org/logo",
+    "hasStartDate": "http://purl.org/cerif/frapo/hasStartDate",
+    "hasEndDate": "http://purl.org/cerif/frapo/hasEndDate",
+    "hasGrantNumber": "http://purl.org/cerif/frapo/hasGrantNumber",
 }
 FOCUS = {
     "I": ID + "infrastructure/example-repository",
@@ -45,8 +50,11 @@ FOCUS = {
 
 WORLD = """@prefix dcterms: <http://purl.org/dc/terms/> .
 @prefix foaf: <http://xmlns.com/foaf/0.1/> .
+@prefix frapo: <http://purl.org/cerif/frapo/> .
 @prefix oikg: <https://w3id.org/oikg/ontology#> .
+@prefix org: <http://www.w3.org/ns/org#> .
 @prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+@prefix schema: <https://schema.org/> .
 @prefix skos: <http://www.w3.org/2004/02/skos/core#> .
 @prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
 @prefix id: <https://w3id.org/oikg/id/> .
@@ -64,7 +72,82 @@ id:infrastructure\\/example-repository a oikg:Infrastructure ;
     oikg:hostedBy <https://w3id.org/oikg/id/organization/example-host> ;
     oikg:fundedBy <https://w3id.org/oikg/id/funder/example-foundation> ;
     oikg:implements <https://w3id.org/oikg/id/standard/example-protocol> ;
-    oikg:codeRepository <https://code.example.org/repository> .
+    oikg:codeRepository <https://code.example.org/repository> ;
+    oikg:affiliation <https://w3id.org/oikg/id/organization/example-host> ;
+    oikg:governedBy <https://w3id.org/oikg/id/organization/example-host> ;
+    oikg:foundedBy <https://w3id.org/oikg/id/organization/example-host> ;
+    oikg:fiscalSponsor <https://w3id.org/oikg/id/organization/example-host> ;
+    oikg:dependsOn <https://w3id.org/oikg/id/infrastructure/dspace> ;
+    oikg:integratesWith <https://w3id.org/oikg/id/infrastructure/zenodo> ;
+    oikg:precededBy <https://w3id.org/oikg/id/infrastructure/dspace> ;
+    oikg:succeededBy <https://w3id.org/oikg/id/organization/lyrasis> ;
+    oikg:codeLicence <https://w3id.org/oikg/id/code-licence/apache-license-version-2-0> ;
+    oikg:contentLicence <https://w3id.org/oikg/id/content-licence/creative-commons-licenses> ;
+    oikg:usesLicence <https://w3id.org/oikg/id/code-licence/unlicense> ;
+    oikg:lifecycleStatus <https://w3id.org/oikg/id/lifecycle-status/active> ;
+    oikg:communityGovernance <https://w3id.org/oikg/id/community-governance/ad-hoc> ;
+    oikg:boardStructure <https://w3id.org/oikg/id/board-structure/multi-board-governance> ;
+    oikg:boardLevel <https://w3id.org/oikg/id/reporting-level/both> ;
+    oikg:fullTimeStaff <https://w3id.org/oikg/id/staffing/eleven-to-twenty> ;
+    oikg:volunteerStaff <https://w3id.org/oikg/id/staffing/zero> ;
+    oikg:primaryFundingSource <https://w3id.org/oikg/id/primary-funding-source/contributions> ;
+    oikg:revenueSource <https://w3id.org/oikg/id/revenue-source/contributions-in-kind> ;
+    oikg:hostingStrategy <https://w3id.org/oikg/id/hosting-strategy/unknown> ;
+    oikg:technologyReadiness id:technology-readiness\\/system-complete-and-qualified ;
+    oikg:maintenanceStatus <https://w3id.org/oikg/id/maintenance-status/actively-maintained> ;
+    oikg:programmingLanguage <https://w3id.org/oikg/id/programming-language/typescript> ;
+    oikg:contributionPathway <https://w3id.org/oikg/id/contribution-pathway/contribute-funds> ;
+    oikg:communityEngagementActivity id:community-engagement-activity\\/blogs ;
+    oikg:fieldOfScience <https://w3id.org/oikg/id/field-of-science/veterinary-science> ;
+    oikg:accessCondition <https://w3id.org/oikg/id/access-condition/fee-required> ;
+    oikg:certification <https://w3id.org/oikg/id/certification/core-trust-seal> ;
+    oikg:integration <https://w3id.org/oikg/id/integration/zenodo> ;
+    oikg:keyTechnology <https://w3id.org/oikg/id/key-technology/example-database> ;
+    oikg:metadataStandard <https://w3id.org/oikg/id/metadata-standard/abcd> ;
+    oikg:pidStandard <https://w3id.org/oikg/id/pid-standard/openurl> ;
+    oikg:authenticationStandard <https://w3id.org/oikg/id/authentication-standard/oauth> ;
+    oikg:securityStandard <https://w3id.org/oikg/id/security-standard/ssae-18-soc-2-certification> ;
+    oikg:preservationStandard <https://w3id.org/oikg/id/preservation-standard/oais> ;
+    oikg:metricsStandard <https://w3id.org/oikg/id/metrics-standard/counter-5> ;
+    oikg:valuesFramework <https://w3id.org/oikg/id/values-framework/humetricshss-values-framework> ;
+    oikg:declaredStandard <https://w3id.org/oikg/id/metadata-standard/xml-tei> ;
+    oikg:businessForm <https://w3id.org/oikg/id/business-form/volunteer-community> ;
+    oikg:nonprofitStatus <https://w3id.org/oikg/id/nonprofit-status/501-c-3> ;
+    oikg:memberCount 120 ;
+    oikg:hasShareholders false ;
+    oikg:membershipProgramme <https://repository.example.org/members> ;
+    oikg:serviceProviderRegistry <https://repository.example.org/providers> ;
+    oikg:contactPage <https://repository.example.org/contact> ;
+    schema:logo <https://repository.example.org/logo.png> ;
+    oikg:practice [
+        a oikg:PracticeAssessment ;
+        oikg:practiceType <https://w3id.org/oikg/id/practice/web-accessibility-statement> ;
+        oikg:implementationStatus <https://w3id.org/oikg/id/implementation-status/in-progress> ;
+        oikg:appliesTo <https://w3id.org/oikg/id/accessibility-scope/our-website> ;
+        oikg:evidence <https://repository.example.org/accessibility> ;
+        dcterms:source <https://example.org/repository/assessment> ;
+        dcterms:date "2024-08-21"^^xsd:date
+    ] ;
+    oikg:financialReport [
+        a oikg:FinancialReport ;
+        oikg:currency "USD" ;
+        oikg:reportingPeriod "01-2023 to 12-2023" ;
+        oikg:reportingLevel <https://w3id.org/oikg/id/reporting-level/provider> ;
+        oikg:annualRevenue 537644.00 ;
+        oikg:annualExpenses 501234.00 ;
+        oikg:totalContributions 400000.00 ;
+        oikg:programRevenue 100000.00 ;
+        oikg:investmentIncome 30000.00 ;
+        oikg:otherRevenue 7644.00 ;
+        oikg:totalAssets 250000.00 ;
+        oikg:totalLiabilities 50000.00 ;
+        oikg:evidence <https://repository.example.org/annual-report-2023.pdf> ;
+        dcterms:source <https://example.org/repository/finances>
+    ] .
+
+id:key-technology\\/example-database a skos:Concept ;
+    skos:prefLabel "Example Database"@en ;
+    skos:inScheme <https://w3id.org/oikg/id/key-technology> .
 
 id:organization\\/example-host a oikg:Organization ;
     rdfs:label "Example Host"@en ;
@@ -75,6 +158,8 @@ id:organization\\/example-host a oikg:Organization ;
     oikg:rorId <https://ror.org/0abcdef12> ;
     oikg:countryCode "FR" ;
     oikg:foundingYear "1999"^^xsd:gYear ;
+    oikg:fiscalSponsorOf <https://w3id.org/oikg/id/infrastructure/example-repository> ;
+    org:memberOf <https://w3id.org/oikg/id/organization/datacite> ;
     oikg:hosts <https://w3id.org/oikg/id/infrastructure/example-repository> ;
     oikg:fundedBy <https://w3id.org/oikg/id/funder/example-foundation> .
 
@@ -105,6 +190,9 @@ id:grant\\/example-foundation-example-repository-2020 a oikg:Grant ;
     oikg:amount 150000.00 ;
     oikg:currency "EUR" ;
     oikg:awardYear "2020"^^xsd:gYear ;
+    frapo:hasStartDate "2020-01-01"^^xsd:date ;
+    frapo:hasEndDate "2021-12-31"^^xsd:date ;
+    frapo:hasGrantNumber "G-2020-0001" ;
     oikg:purpose "software maintenance"@en .
 """
 
@@ -133,6 +221,61 @@ def case(shape: str, constraint: str, focus: str, path: str, *edits: tuple[str, 
 
 def i(text: str) -> str:
     return f"<https://w3id.org/oikg/id/{text}>"
+
+
+HOST, STANDARD = i("organization/example-host"), i("standard/example-protocol")
+CATEGORY = i("category/repository-service")
+VOCABULARIES = (
+    "communityGovernance", "boardStructure", "boardLevel", "fullTimeStaff", "volunteerStaff",
+    "primaryFundingSource", "revenueSource", "hostingStrategy", "technologyReadiness",
+    "maintenanceStatus", "programmingLanguage", "contributionPathway",
+    "communityEngagementActivity", "fieldOfScience", "accessCondition", "certification",
+    "integration", "keyTechnology", "metadataStandard", "pidStandard", "authenticationStandard",
+    "securityStandard", "preservationStandard", "metricsStandard", "valuesFramework",
+    "declaredStandard", "lifecycleStatus",
+)  # fmt: skip
+FIGURES = {
+    "annualRevenue": "537644.00", "annualExpenses": "501234.00", "totalContributions": "400000.00",
+    "programRevenue": "100000.00", "investmentIncome": "30000.00", "otherRevenue": "7644.00",
+    "totalAssets": "250000.00", "totalLiabilities": "50000.00",
+}  # fmt: skip
+
+
+def link_cases(shape: str, focus: str, prop: str, value: str, wrong: str,
+               component: str = "Class") -> list[Case]:  # fmt: skip
+    """A link broken both ways: a literal instead of an IRI, and an IRI of the wrong kind."""
+    local = prop.split(":")[1]
+    line = f"{prop} {value}"
+    return [
+        case(shape, "NodeKind", focus, local, (line, f'{prop} "{local}"')),
+        case(shape, component, focus, local, (line, f"{prop} {wrong}")),
+    ]
+
+
+def page_cases(shape: str, prop: str, value: str) -> list[Case]:
+    """A web page given as a string, and as an address that is not http(s)."""
+    local = prop.split(":")[1]
+    return [
+        case(shape, "NodeKind", "I", local, (f"{prop} <{value}>", f'{prop} "{value}"')),
+        case(shape, "Pattern", "I", local, (f"{prop} <{value}>", f"{prop} <mailto:a@example.org>")),
+    ]
+
+
+def wrong_scheme(shape: str, prop: str, component: str = "Node") -> Case:
+    """A vocabulary value from another scheme (an infrastructure category) beside the right one."""
+    return case(shape, component, "I", prop, (f"oikg:{prop} ", f"oikg:{prop} {CATEGORY}, "))
+
+
+def practice(covers: str, component: str, *edits: tuple[str, str]) -> Case:
+    """A broken practice assessment, reported on its infrastructure (it is a blank node)."""
+    return case("Infrastructure-practice", "Node", "I", "practice", *edits,
+                covers=(covers, component))  # fmt: skip
+
+
+def report(covers: str, component: str, *edits: tuple[str, str]) -> Case:
+    """A broken financial report, reported on its infrastructure (it is a blank node)."""
+    return case("financialReport", "Node", "I", "financialReport", *edits,
+                covers=(covers, component))  # fmt: skip
 
 
 REPOSITORY_LABEL = ('rdfs:label "Example Repository"@en ;', "")
@@ -226,6 +369,89 @@ CASES = [
          ("<https://code.example.org/repository>", '"https://code.example.org/repository"')),
     case("Infrastructure-foundingYear-present", "MinCount", "I", "foundingYear",
          ('oikg:foundingYear "2001"^^xsd:gYear ;', ""), severity="Info"),
+    # Shared by infrastructures and organisations (common.ttl), tried on the infrastructure
+    *link_cases("foundedBy", "I", "oikg:foundedBy", HOST, STANDARD),
+    *link_cases("fiscalSponsor", "I", "oikg:fiscalSponsor", HOST, STANDARD),
+    *link_cases("succeededBy", "I", "oikg:succeededBy", i("organization/lyrasis"), STANDARD, "Or"),
+    *link_cases("precededBy", "I", "oikg:precededBy", i("infrastructure/dspace"), STANDARD, "Or"),
+    wrong_scheme("businessForm", "businessForm"),
+    wrong_scheme("nonprofitStatus", "nonprofitStatus"),
+    case("memberCount", "Datatype", "I", "memberCount",
+         ("oikg:memberCount 120", 'oikg:memberCount "120"')),
+    case("memberCount", "MinInclusive", "I", "memberCount",
+         ("oikg:memberCount 120", "oikg:memberCount -1")),
+    case("hasShareholders", "Datatype", "I", "hasShareholders",
+         ("oikg:hasShareholders false", 'oikg:hasShareholders "no"')),
+    case("hasShareholders", "MaxCount", "I", "hasShareholders",
+         ("oikg:hasShareholders false", "oikg:hasShareholders false, true")),
+    *page_cases("membershipProgramme", "oikg:membershipProgramme", "https://repository.example.org/members"),
+    # Infrastructure: ontology 0.2 (infrastructure.ttl)
+    *link_cases("Infrastructure-affiliation", "I", "oikg:affiliation", HOST, STANDARD),
+    *link_cases("Infrastructure-governedBy", "I", "oikg:governedBy", HOST, STANDARD),
+    *link_cases("Infrastructure-dependsOn", "I", "oikg:dependsOn", i("infrastructure/dspace"),
+                HOST),
+    *link_cases("Infrastructure-integratesWith", "I", "oikg:integratesWith",
+                i("infrastructure/zenodo"), HOST),
+    wrong_scheme("Infrastructure-codeLicence", "codeLicence", "Or"),
+    wrong_scheme("Infrastructure-contentLicence", "contentLicence", "Or"),
+    wrong_scheme("Infrastructure-usesLicence", "usesLicence", "Or"),
+    *[wrong_scheme(f"Infrastructure-{vocabulary}", vocabulary) for vocabulary in VOCABULARIES],
+    case("Infrastructure-lifecycleStatus", "MaxCount", "I", "lifecycleStatus",
+         ("lifecycle-status/active>", "lifecycle-status/active>, <https://w3id.org/oikg/id/lifecycle-status/deprecated>")),
+    *page_cases("Infrastructure-serviceProviderRegistry", "oikg:serviceProviderRegistry",
+                "https://repository.example.org/providers"),
+    *page_cases("Infrastructure-contactPage", "oikg:contactPage", "https://repository.example.org/contact"),
+    *page_cases("Infrastructure-logo", "schema:logo", "https://repository.example.org/logo.png"),
+    # Practice assessments (practice-assessment.ttl), checked through their infrastructure
+    case("Infrastructure-practice", "NodeKind", "I", "practice",
+         ("oikg:practice [", 'oikg:practice "accessible", [')),
+    case("Infrastructure-practice", "Node", "I", "practice",
+         (i("practice/web-accessibility-statement"), '"web accessibility"')),
+    practice("PracticeAssessment-practiceType", "MinCount",
+             (f"oikg:practiceType {i('practice/web-accessibility-statement')} ;", "")),
+    practice("PracticeAssessment-practiceType", "MaxCount",
+             ("practice/web-accessibility-statement>", "practice/web-accessibility-statement>, <https://w3id.org/oikg/id/practice/open-api>")),
+    practice("PracticeAssessment-practiceType", "Node",
+             ("practice/web-accessibility-statement>", "category/repository-service>")),
+    practice("PracticeAssessment-implementationStatus", "MinCount",
+             (f"oikg:implementationStatus {i('implementation-status/in-progress')} ;", "")),
+    practice("PracticeAssessment-implementationStatus", "MaxCount",
+             ("status/in-progress>", "status/in-progress>, <https://w3id.org/oikg/id/implementation-status/available>")),
+    practice("PracticeAssessment-implementationStatus", "Node",
+             ("implementation-status/in-progress>", "lifecycle-status/planned>")),
+    practice("PracticeAssessmentShape", "pricingStatusRule",
+             ("implementation-status/in-progress>",
+              "pricing-implementation-status/no-direct-costs>")),
+    practice("evidence", "NodeKind",
+             ("<https://repository.example.org/accessibility>", '"https://repository.example.org/accessibility"')),
+    practice("evidence", "Pattern",
+             ("<https://repository.example.org/accessibility>", "<ftp://repository.example.org/accessibility>")),
+    practice("PracticeAssessment-date", "MaxCount",
+             ('"2024-08-21"^^xsd:date', '"2024-08-21"^^xsd:date, "2024-09-01"^^xsd:date')),
+    practice("PracticeAssessment-date", "Datatype", ('"2024-08-21"^^xsd:date', '"21 August 2024"')),
+    practice("PracticeAssessment-appliesTo", "Node",
+             ("accessibility-scope/our-website>", "category/repository-service>")),
+    # Financial reports (financial-report.ttl), checked through their infrastructure
+    case("financialReport", "NodeKind", "I", "financialReport",
+         ("oikg:financialReport [", 'oikg:financialReport "2023 accounts", [')),
+    case("financialReport", "Node", "I", "financialReport",
+         ("dcterms:source <https://example.org/repository/finances>", 'oikg:otherRevenue 1.00')),
+    report("FinancialReport-currency", "MinCount", ('oikg:currency "USD" ;', "")),
+    report("FinancialReport-currency", "MaxCount", ('"USD"', '"USD", "CAD"')),
+    report("FinancialReport-currency", "Datatype", ('"USD"', '"USD"@en')),
+    report("FinancialReport-currency", "Pattern", ('"USD"', '"US$"')),
+    report("FinancialReport-reportingPeriod", "MaxCount",
+           ('"01-2023 to 12-2023"', '"01-2023 to 12-2023", "2023"')),
+    report("FinancialReport-reportingPeriod", "Datatype",
+           ('"01-2023 to 12-2023"', '"01-2023 to 12-2023"@en')),
+    report("FinancialReport-reportingLevel", "Node",
+           ("reporting-level/provider>", "lifecycle-status/active>")),
+    *[report(f"FinancialReport-{figure}", "MaxCount",
+             (f"oikg:{figure} {value} ;", f"oikg:{figure} {value}, 1.00 ;"))
+      for figure, value in FIGURES.items()],
+    *[report(f"FinancialReport-{figure}", "Datatype",
+             (f"oikg:{figure} {value} ;", f'oikg:{figure} "{value}" ;'))
+      for figure, value in FIGURES.items()],
     # Organisation (organization.ttl)
     case("Organization-rorId", "MaxCount", "O", "rorId",
          ("<https://ror.org/0abcdef12>", "<https://ror.org/0abcdef12>, <https://ror.org/0abcdef34>")),
@@ -245,6 +471,9 @@ CASES = [
     case("Organization-fundedBy", "Class", "O", "fundedBy",
          ("oikg:fundedBy <https://w3id.org/oikg/id/funder/example-foundation> .",
           "oikg:fundedBy <https://w3id.org/oikg/id/standard/example-protocol> .")),
+    *link_cases("Organization-fiscalSponsorOf", "O", "oikg:fiscalSponsorOf",
+                i("infrastructure/example-repository"), STANDARD, "Or"),
+    *link_cases("Organization-memberOf", "O", "org:memberOf", i("organization/datacite"), STANDARD),
     # Funder (funder.ttl)
     case("Funder-rorId-present", "MinCount", "F", "rorId",
          ("oikg:rorId <https://ror.org/0bcdefg23> ;", ""), severity="Warning"),
@@ -302,6 +531,16 @@ CASES = [
          ('"software maintenance"@en', '"software maintenance"')),
     case("Grant-purpose", "languageTagRule", "G", "purpose",
          ('"software maintenance"@en', '"software maintenance"@english')),
+    case("Grant-startDate", "MaxCount", "G", "hasStartDate",
+         ('"2020-01-01"^^xsd:date', '"2020-01-01"^^xsd:date, "2020-02-01"^^xsd:date')),
+    case("Grant-startDate", "Datatype", "G", "hasStartDate",
+         ('"2020-01-01"^^xsd:date', '"2020"^^xsd:gYear')),
+    case("Grant-endDate", "MaxCount", "G", "hasEndDate",
+         ('"2021-12-31"^^xsd:date', '"2021-12-31"^^xsd:date, "2022-06-30"^^xsd:date')),
+    case("Grant-endDate", "Datatype", "G", "hasEndDate",
+         ('"2021-12-31"^^xsd:date', '"end of 2021"')),
+    case("Grant-grantNumber", "Datatype", "G", "hasGrantNumber",
+         ('"G-2020-0001"', '"G-2020-0001"@en')),
     # Rules across entities (rules.ttl)
     case("EntityShape", "knownKindRule", "S", "type",
          ("id:standard\\/example-protocol a oikg:Standard ;", "id:standard\\/example-protocol")),

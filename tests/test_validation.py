@@ -12,7 +12,12 @@ from pyoxigraph import Store
 
 from kgserver.graph import Dataset
 from kgserver.settings import BUNDLE_DIR
-from kgserver.validation import ValidationReport, validate, validate_contribution
+from kgserver.validation import (
+    ValidationReport,
+    ValidationResult,
+    validate,
+    validate_contribution,
+)
 from tests.conftest import artifacts_dir
 from tests.test_contributions import BREAKAGES, ZENODO
 
@@ -72,6 +77,44 @@ def test_the_needed_slice_sees_cross_entity_breakages(dataset: Dataset, kind: st
     assert {r.key for r in in_context.results if r.focus_node == breakage.entity} == {
         r.key for r in whole.results if r.focus_node == breakage.entity
     }
+
+
+ASSESSMENT = """
+<https://w3id.org/oikg/id/infrastructure/zenodo> oikg:practice [
+    a oikg:PracticeAssessment ;
+    oikg:practiceType <https://w3id.org/oikg/id/practice/open-api> ;
+    oikg:implementationStatus <https://w3id.org/oikg/id/implementation-status/available> ;
+    oikg:evidence <https://developers.zenodo.org/> ;
+    dcterms:source <https://developers.zenodo.org/>
+] .
+"""
+
+
+@pytest.mark.parametrize("broken", [False, True])
+def test_the_needed_slice_carries_the_blank_nodes_of_an_entity(
+    dataset: Dataset, broken: bool
+) -> None:
+    """A practice assessment is a blank node in its infrastructure's file: validated in context,
+    it is checked as in the whole graph, and a broken one is reported on the infrastructure."""
+    from pyoxigraph import RdfFormat
+
+    from kgserver.contribution import Source, read_contribution
+
+    assessment = ASSESSMENT.replace("dcterms:source", "oikg:evidence") if broken else ASSESSMENT
+    text = ZENODO_TTL + assessment
+    quads = read_contribution([Source("zenodo.ttl", text.encode(), RdfFormat.TURTLE)]).quads
+    in_context = validate_contribution(dataset.data, quads, dataset.shapes, dataset.ontology, True)
+    replaced = [q for q in dataset.data if q.subject.value != ZENODO]
+    whole = validate([*replaced, *quads], dataset.shapes, dataset.ontology)
+
+    def key(result: ValidationResult) -> tuple[str, ...]:  # blank-node labels differ per parse
+        return tuple("_:" if part.startswith("_:") else part for part in result.key)
+
+    assert {key(r) for r in in_context.results} == {
+        key(r) for r in whole.results if r.focus_node == ZENODO
+    }
+    practice = "https://w3id.org/oikg/ontology#practice"
+    assert any(r.path == practice for r in in_context.violations) == broken
 
 
 def test_a_change_that_breaks_another_entity_is_reported_there(dataset: Dataset) -> None:
