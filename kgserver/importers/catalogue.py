@@ -36,6 +36,7 @@ from kgserver.importers.model import (
     ror_is_valid,
     slugify,
 )
+from kgserver.importers.descriptions import describe
 from kgserver.importers.turtle import read_entity, render
 
 ROR_ID = OIKG + "rorId"
@@ -252,6 +253,21 @@ class Catalogue:
                     if not values:
                         del entity.facts[predicate]
 
+    def unique_homepages(self) -> None:
+        """A homepage belongs to one entity: a curated one first, then the first by IRI; the
+        others keep the address as a source (a service and its provider often share one)."""
+        owners: dict[str, str] = {}
+        ordered = sorted(self.entities.values(), key=lambda e: (not e.curated, e.iri))
+        for entity in ordered:
+            for page in sorted(entity.facts.get(HOMEPAGE, set())):
+                assert isinstance(page, IRI)
+                key = homepage_key(page.value)
+                if owners.setdefault(key, entity.iri) != entity.iri and not entity.curated:
+                    entity.facts[HOMEPAGE].discard(page)
+                    entity.cite(page.value)
+            if not entity.facts.get(HOMEPAGE):
+                entity.facts.pop(HOMEPAGE, None)
+
     def link_hosts(self) -> None:
         """`oikg:hosts` is the inverse of each infrastructure's final `oikg:hostedBy`."""
         for entity in self.entities.values():
@@ -275,6 +291,8 @@ class Catalogue:
         report = SaveReport()
         self.hold_back(report)
         self.link_hosts()
+        self.unique_homepages()
+        describe(self.entities)
         stamp = Literal(today.isoformat(), XSD + "date")
         for iri, entity in sorted(self.entities.items()):
             path = data_dir / entity.kind / f"{entity.slug}.ttl"
