@@ -20,6 +20,7 @@ from pathlib import Path
 
 from kgserver.importers.model import (
     ALT_LABEL,
+    SKOS,
     HOMEPAGE,
     IRI,
     KIND_CLASS,
@@ -31,13 +32,17 @@ from kgserver.importers.model import (
     XSD,
     Entity,
     Literal,
+    entity_iri,
     homepage_key,
     normalise,
     ror_is_valid,
     slugify,
+    text,
 )
 from kgserver.importers.descriptions import describe
 from kgserver.importers.turtle import read_entity, render
+from kgserver.importers.vocabularies import concept as vocabulary_concept
+from kgserver.importers.vocabularies import has_scheme, scheme_iri
 
 ROR_ID = OIKG + "rorId"
 CATEGORY = OIKG + "category"
@@ -86,7 +91,7 @@ class Catalogue:
         catalogue = cls()
         for path in sorted(data_dir.glob("*/*.ttl")):
             kind = path.parent.name
-            if kind not in KIND_CLASS:
+            if kind not in KIND_CLASS and not has_scheme(kind):
                 continue
             entity = read_entity(path, kind, path.stem)
             catalogue._existing[entity.iri] = path
@@ -117,7 +122,7 @@ class Catalogue:
             self._keys.setdefault(key, entity)
 
     def _keys_of(self, entity: Entity) -> Iterator[tuple[str, str, str]]:
-        family = FAMILY[entity.kind]
+        family = FAMILY.get(entity.kind, entity.kind)
         for value in entity.facts.get(ROR_ID, ()):
             if isinstance(value, IRI):
                 yield (family, "ror", value.value)
@@ -143,7 +148,7 @@ class Catalogue:
         homepage: str | None = None,
         ror: str | None = None,
     ) -> Entity | None:
-        family = FAMILY[kind]
+        family = FAMILY.get(kind, kind)
         keys = []
         if ror:
             keys.append((family, "ror", ror))
@@ -195,6 +200,24 @@ class Catalogue:
         if ror:
             entity.add(ROR_ID, IRI(ror))
         self._index(entity)
+        return entity
+
+    def concept(self, scheme: str, label: str, source: str) -> Entity:
+        """A concept minted in `scheme` for a value its vocabulary lacks (a source's free
+        text): skos:broader the scheme's `other` concept (ontology/README.md, "Pattern 2")."""
+        slug = slugify(label) or "unnamed"
+        iri = entity_iri(scheme, slug)
+        entity = self.entities.get(iri)
+        if entity is None:
+            entity = Entity(kind=scheme, slug=slug)
+            self._register(entity)
+            entity.add(TYPE, IRI(SKOS + "Concept"))
+            entity.add(SKOS + "prefLabel", text(label))
+            entity.add(SKOS + "inScheme", IRI(scheme_iri(scheme)))
+            other = vocabulary_concept(scheme, "other")
+            if other and other != iri:
+                entity.add(SKOS + "broader", IRI(other))
+        entity.cite(source)
         return entity
 
     def _promote(self, entity: Entity, kind: str) -> Entity:

@@ -14,6 +14,7 @@ import json
 import re
 from pathlib import Path
 
+from kgserver.importers.assessment import assess
 from kgserver.importers.catalogue import HOSTED_BY, Catalogue
 from kgserver.importers.ioi_state_of_open import PUBLISHER, work
 from kgserver.importers.model import HOMEPAGE, IRI, OIKG, Entity, Literal, slugify, text, year
@@ -219,6 +220,7 @@ def service(catalogue: Catalogue, row: dict[str, str], old: dict[str, str]) -> E
             target.cite(V2, LEGACY)
     _implements(catalogue, entity, old)
     _grants(catalogue, entity, providers, row)
+    assess(catalogue, entity, providers, row, old, V2)
     return entity
 
 
