@@ -91,8 +91,6 @@ class Catalogue:
         catalogue = cls()
         for path in sorted(data_dir.glob("*/*.ttl")):
             kind = path.parent.name
-            if kind not in KIND_CLASS and not has_scheme(kind):
-                continue
             entity = read_entity(path, kind, path.stem)
             catalogue._existing[entity.iri] = path
             if entity.curated or keep_generated:
@@ -213,7 +211,8 @@ class Catalogue:
             self._register(entity)
             entity.add(TYPE, IRI(SKOS + "Concept"))
             entity.add(SKOS + "prefLabel", text(label))
-            entity.add(SKOS + "inScheme", IRI(scheme_iri(scheme)))
+            if has_scheme(scheme):  # key-technology has no scheme in the ontology (yet)
+                entity.add(SKOS + "inScheme", IRI(scheme_iri(scheme)))
             other = vocabulary_concept(scheme, "other")
             if other and other != iri:
                 entity.add(SKOS + "broader", IRI(other))

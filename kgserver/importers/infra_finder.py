@@ -3,8 +3,8 @@
 Reads `solutions.csv` (the v2 export) and `solutions-legacy.csv` (the earlier export, which
 alone holds founding years, standards employed, integrations and top funders), joined on the
 record id. Prose (summaries, missions, histories) is not carried over, nor any person's data;
-financial figures are left out because no service approved them for publication
-(`financial_numbers_approved_for_publication`), and SCOSS columns of the v2 export are ignored.
+financial figures (columns 62-73) are left out because no service approved them for
+publication (`financial_numbers_approved_for_publication`), and SCOSS columns of the v2 export are ignored.
 """
 
 from __future__ import annotations
@@ -17,10 +17,21 @@ from pathlib import Path
 from kgserver.importers.assessment import assess
 from kgserver.importers.catalogue import HOSTED_BY, Catalogue
 from kgserver.importers.ioi_state_of_open import PUBLISHER, work
-from kgserver.importers.model import HOMEPAGE, IRI, OIKG, Entity, Literal, slugify, text, year
+from kgserver.importers.model import (
+    HOMEPAGE,
+    IRI,
+    OIKG,
+    XSD,
+    Entity,
+    Literal,
+    slugify,
+    text,
+    year,
+)
 from kgserver.importers.names import STANDARD_CATEGORY, category_iri, organisations
 from kgserver.importers.standards import STANDARDS
 
+FRAPO = "http://purl.org/cerif/frapo/"
 COMMIT = "b394b9a74f2ba00a58cc20972cbe36d31188dbbc"
 REPOSITORY = "https://github.com/investinopen/infra-finder"
 V2 = f"{REPOSITORY}/blob/{COMMIT}/spec/data/imports/v2-valid.csv"
@@ -265,7 +276,8 @@ def _implements(catalogue: Catalogue, entity: Entity, old: dict[str, str]) -> No
 def _grants(
     catalogue: Catalogue, entity: Entity, providers: list[Entity], row: dict[str, str]
 ) -> None:
-    """Grants a service lists with a single named funder (amounts left out: not approved)."""
+    """Grants a service lists with a single named funder, with amount and currency where the
+    list states both (grants are public awards, not the gated financial figures)."""
     for grant in json.loads(_value(row["075_grants_list_structured"]) or "[]"):
         funder_name = (grant.get("funder") or "").strip()
         title = (grant.get("name") or "").strip()
@@ -285,10 +297,32 @@ def _grants(
         record.add(OIKG + "awardedTo", IRI(recipient.iri))
         if years and OIKG + "awardYear" not in record.facts:
             record.add(OIKG + "awardYear", year(years[0]))
+        number = re.search(r"Grant Number:\s*(\S+)", title)
+        if number:
+            record.add(FRAPO + "hasGrantNumber", Literal(number.group(1)))
+        amount = _amount(grant.get("amount") or "")
+        if amount:
+            record.add(OIKG + "amount", Literal(amount[0], XSD + "decimal"))
+            record.add(OIKG + "currency", Literal(amount[1]))
         activities = (grant.get("grant_activities") or "").strip()
         if activities and len(activities) <= 80:
             record.add(OIKG + "purpose", text(activities))
         recipient.add(OIKG + "fundedBy", IRI(funder.iri))
+
+
+def _amount(text: str) -> tuple[str, str] | None:
+    """The total of a grant as listed ("$4,900,000 (Y1 …)", "£100,000"), with its currency;
+    None when the currency is not stated."""
+    match = re.match(r"^\s*([$£€])\s?([0-9][0-9,]*(?:\.[0-9]+)?)", text) or re.match(
+        r"^\s*([0-9][0-9,]*(?:\.[0-9]+)?)\s?([£€$])", text
+    )
+    if not match:
+        return None
+    symbol, number = (match[1], match[2]) if match[1] in "$£€" else (match[2], match[1])
+    value = number.replace(",", "")
+    if "." not in value:
+        value += ".00"
+    return value, {"$": "USD", "£": "GBP", "€": "EUR"}[symbol]
 
 
 def _short(title: str) -> str:

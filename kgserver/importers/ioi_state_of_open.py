@@ -90,7 +90,7 @@ AWARD_FUNDERS: tuple[tuple[str, str, str], ...] = (
     (r"^ukri_+::", "https://ror.org/001aqnf71", "UK Research and Innovation"),
     (r"^anr_+::", "https://ror.org/00rbzpz17", "Agence Nationale de la Recherche"),
     (r"^[0-9]{7}$", "https://ror.org/021nxhr62", "U.S. National Science Foundation"),
-    (r"^[A-Z][0-9]{2}[A-Z]{2}[0-9]{6}$", "https://ror.org/01cwqze88", "National Institutes of Health"),
+    (r"^[A-Z][A-Z0-9]{2}[A-Z]{2}[0-9]{6}$", "https://ror.org/01cwqze88", "National Institutes of Health"),
 )
 
 
@@ -223,6 +223,7 @@ def import_grants(catalogue: Catalogue, folder: Path) -> None:
             slug=slugify(f"{funder.slug}-{local}", limit=100),
         )
         grant.cite(GRANTS, METHODOLOGY, award_url(award_id))
+        grant.add("http://purl.org/cerif/frapo/hasGrantNumber", Literal(local.strip()))
         grant.add(OIKG + "awardedBy", IRI(funder.iri))
         grant.add(OIKG + "awardedTo", *(IRI(r.iri) for r in recipients))
         if row["award_supercat"] == "DIRECT":
