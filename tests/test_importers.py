@@ -78,9 +78,10 @@ def test_an_import_writes_one_generated_file_per_entity(data_dir: Path) -> None:
     graph = graph_of(data_dir)
     for path in generated:
         subjects = {
-            s for s in rdflib.Graph().parse(path, format="turtle").subjects()
+            s
+            for s in rdflib.Graph().parse(path, format="turtle").subjects()
             if isinstance(s, URIRef)
-        }  # fmt: skip
+        }
         assert subjects == {URIRef(ID + path.parent.name + "/" + path.stem)}
     assert not lyrasis_hosted.exists()  # Fedora is not among the fixture rows
     for subject in set(graph.subjects(RDF.type, None)):
@@ -102,6 +103,7 @@ def test_curated_files_keep_every_triple_and_win_for_what_they_state(data_dir: P
     after = rdflib.Graph().parse(data_dir / "infrastructure" / "arxiv.ttl")
     arxiv = URIRef(ID + "infrastructure/arxiv")
     assert not (data_dir / "infrastructure" / "arxiv.ttl").read_text().startswith(GENERATED)
+
     def ground(graph: rdflib.Graph) -> set[tuple[object, ...]]:
         return {t for t in graph if not any(isinstance(x, rdflib.BNode) for x in t)}
 
@@ -159,7 +161,9 @@ def test_no_financial_figure_or_person_is_carried(data_dir: Path) -> None:
 def test_only_direct_and_adopt_awards_become_grants_and_funding(data_dir: Path) -> None:
     import_all(data_dir)
     graph = graph_of(data_dir)
-    numbers = {str(n) for n in graph.objects(None, URIRef("http://purl.org/cerif/frapo/hasGrantNumber"))}
+    numbers = {
+        str(n) for n in graph.objects(None, URIRef("http://purl.org/cerif/frapo/hasGrantNumber"))
+    }
     assert "1933812" in numbers  # DIRECT: NSF funds Dryad
     assert "1456832" not in numbers  # ADJACENT: only mentions Dryad
     dryad = URIRef(ID + "infrastructure/dryad")
@@ -172,10 +176,16 @@ def test_scomcat_facts_carry_the_cc_by_licence_and_drafts_stay_out(data_dir: Pat
     import_all(data_dir)
     graph = graph_of(data_dir)
     blacklight = URIRef(ID + "infrastructure/blacklight")
-    assert (blacklight, DCTERMS.license, URIRef("https://creativecommons.org/licenses/by/4.0/")) in graph
+    assert (
+        blacklight,
+        DCTERMS.license,
+        URIRef("https://creativecommons.org/licenses/by/4.0/"),
+    ) in graph
     assert (blacklight, OIKG.dependsOn, URIRef(ID + "infrastructure/solr")) in graph
     assert (URIRef(ID + "standard/counter-code-of-practice"), RDF.type, OIKG.Standard) in graph
-    labels = {str(o) for o in graph.objects(None, URIRef("http://www.w3.org/2000/01/rdf-schema#label"))}
+    labels = {
+        str(o) for o in graph.objects(None, URIRef("http://www.w3.org/2000/01/rdf-schema#label"))
+    }
     assert "Crossref" not in labels  # a draft row
     homepages = list(graph.objects(None, URIRef("http://xmlns.com/foaf/0.1/homepage")))
     assert len(homepages) == len(set(homepages))  # the two Libero rows share one
@@ -189,7 +199,12 @@ def test_the_same_infrastructure_from_three_sources_is_one_entity(data_dir: Path
     assert any("state_of_open_funding_data_processing" in s for s in sources)
     assert any("infra-finder" in s for s in sources)
     assert any("SComCaT" in s for s in sources)
-    labels = [s for s in graph.subjects(URIRef("http://www.w3.org/2000/01/rdf-schema#label"), Literal("DSpace", lang="en"))]
+    labels = [
+        s
+        for s in graph.subjects(
+            URIRef("http://www.w3.org/2000/01/rdf-schema#label"), Literal("DSpace", lang="en")
+        )
+    ]
     assert labels == [dspace]
 
 

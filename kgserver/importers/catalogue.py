@@ -18,15 +18,16 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from kgserver.importers.descriptions import describe
 from kgserver.importers.model import (
     ALT_LABEL,
-    SKOS,
     HOMEPAGE,
     IRI,
     KIND_CLASS,
     LABEL,
     MODIFIED,
     OIKG,
+    SKOS,
     SOURCE,
     TYPE,
     XSD,
@@ -39,7 +40,6 @@ from kgserver.importers.model import (
     slugify,
     text,
 )
-from kgserver.importers.descriptions import describe
 from kgserver.importers.turtle import read_entity, render
 from kgserver.importers.vocabularies import concept as vocabulary_concept
 from kgserver.importers.vocabularies import has_scheme, scheme_iri

@@ -11,16 +11,39 @@ from functools import lru_cache
 
 from pyoxigraph import NamedNode, RdfFormat, parse
 
-from kgserver.importers.model import DESCRIPTION, IRI, LABEL, OIKG, SKOS, Entity, Literal, text
+from kgserver.importers.model import DESCRIPTION, IRI, OIKG, SKOS, Entity, Literal, text
 from kgserver.settings import BUNDLE_DIR
 
 COUNTRIES = {
-    "AR": "Argentina", "AU": "Australia", "BE": "Belgium", "BR": "Brazil", "BS": "the Bahamas",
-    "CA": "Canada", "CH": "Switzerland", "CL": "Chile", "CO": "Colombia", "CZ": "Czechia",
-    "DE": "Germany", "DK": "Denmark", "EC": "Ecuador", "ES": "Spain", "FI": "Finland",
-    "FR": "France", "GB": "the United Kingdom", "GR": "Greece", "IT": "Italy", "JP": "Japan",
-    "MW": "Malawi", "MX": "Mexico", "NL": "the Netherlands", "PL": "Poland", "PT": "Portugal",
-    "SE": "Sweden", "US": "the United States", "UY": "Uruguay", "ZA": "South Africa",
+    "AR": "Argentina",
+    "AU": "Australia",
+    "BE": "Belgium",
+    "BR": "Brazil",
+    "BS": "the Bahamas",
+    "CA": "Canada",
+    "CH": "Switzerland",
+    "CL": "Chile",
+    "CO": "Colombia",
+    "CZ": "Czechia",
+    "DE": "Germany",
+    "DK": "Denmark",
+    "EC": "Ecuador",
+    "ES": "Spain",
+    "FI": "Finland",
+    "FR": "France",
+    "GB": "the United Kingdom",
+    "GR": "Greece",
+    "IT": "Italy",
+    "JP": "Japan",
+    "MW": "Malawi",
+    "MX": "Mexico",
+    "NL": "the Netherlands",
+    "PL": "Poland",
+    "PT": "Portugal",
+    "SE": "Sweden",
+    "US": "the United States",
+    "UY": "Uruguay",
+    "ZA": "South Africa",
 }
 
 
@@ -63,11 +86,15 @@ def describe(entities: dict[str, Entity]) -> None:
 
 def _sentence(entity: Entity, entities: dict[str, Entity]) -> str | None:
     facts = entity.facts
-    country = next((v.value for v in facts.get(OIKG + "countryCode", ()) if isinstance(v, Literal)), None)
+    country = next(
+        (v.value for v in facts.get(OIKG + "countryCode", ()) if isinstance(v, Literal)), None
+    )
     place = COUNTRIES.get(country or "")
     if entity.kind == "infrastructure":
         labels = _category_labels()
-        kinds = sorted(_lower(labels[c.value]) for c in facts.get(OIKG + "category", ()) if c.value in labels)
+        kinds = sorted(
+            _lower(labels[c.value]) for c in facts.get(OIKG + "category", ()) if c.value in labels
+        )
         if not kinds:
             return None
         sentence = _and(kinds)

@@ -4,7 +4,8 @@ Reads `solutions.csv` (the v2 export) and `solutions-legacy.csv` (the earlier ex
 alone holds founding years, standards employed, integrations and top funders), joined on the
 record id. Prose (summaries, missions, histories) is not carried over, nor any person's data;
 financial figures (columns 62-73) are left out because no service approved them for
-publication (`financial_numbers_approved_for_publication`), and SCOSS columns of the v2 export are ignored.
+publication (`financial_numbers_approved_for_publication`), and the v2 export's SCOSS column
+is ignored.
 """
 
 from __future__ import annotations
@@ -289,9 +290,7 @@ def _grants(
         title = title.strip('"')
         recipient = entity if entity.kind == "infrastructure" else providers[0]
         label = f"{funder.label()} grant: {title}"
-        record = catalogue.get(
-            "grant", label, slug=f"{funder.slug}-{_short(title)}"
-        )
+        record = catalogue.get("grant", label, slug=f"{funder.slug}-{_short(title)}")
         record.cite(V2, grant.get("award_announcement_url"))
         record.add(OIKG + "awardedBy", IRI(funder.iri))
         record.add(OIKG + "awardedTo", IRI(recipient.iri))

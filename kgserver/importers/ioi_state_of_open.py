@@ -90,7 +90,11 @@ AWARD_FUNDERS: tuple[tuple[str, str, str], ...] = (
     (r"^ukri_+::", "https://ror.org/001aqnf71", "UK Research and Innovation"),
     (r"^anr_+::", "https://ror.org/00rbzpz17", "Agence Nationale de la Recherche"),
     (r"^[0-9]{7}$", "https://ror.org/021nxhr62", "U.S. National Science Foundation"),
-    (r"^[A-Z][A-Z0-9]{2}[A-Z]{2}[0-9]{6}$", "https://ror.org/01cwqze88", "National Institutes of Health"),
+    (
+        r"^[A-Z][A-Z0-9]{2}[A-Z]{2}[0-9]{6}$",
+        "https://ror.org/01cwqze88",
+        "National Institutes of Health",
+    ),
 )
 
 

@@ -135,7 +135,7 @@ ORGANISATIONS: dict[str, list[tuple[str, tuple[str, ...]]]] = {
     ],
     "the OpenEdition Center unit constituted by the French National Centre for Scientific"
     ' Research (the "CNRS"), the Aix-Marseille University ("AMU"), Avignon University and the'
-    ' School of Advanced Studies in the Social Sciences (together referred to as the'
+    " School of Advanced Studies in the Social Sciences (together referred to as the"
     ' "OpenEdition Center")': [("OpenEdition Center", ())],
     "Research Centre for Open Scholarly Metadata, University of Bologna": [
         ("Research Centre for Open Scholarly Metadata", ())
@@ -253,6 +253,7 @@ def known_categories() -> frozenset[str]:
         for t in parse(path.read_bytes(), format=RdfFormat.TURTLE)
         if isinstance(t.subject, NamedNode) and t.subject.value.startswith(prefix)
     )
+
 
 STANDARD_CATEGORY = "Standard, specification or protocol"
 

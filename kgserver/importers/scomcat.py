@@ -35,7 +35,9 @@ FUNCTION_CATEGORIES = {
     "Readers' tools": "Media viewer/player",
 }
 
-_CODE_HOSTS = re.compile(r"^https?://(www\.)?(github\.com|gitlab\.|bitbucket\.org|sourceforge\.net)")
+_CODE_HOSTS = re.compile(
+    r"^https?://(www\.)?(github\.com|gitlab\.|bitbucket\.org|sourceforge\.net)"
+)
 
 
 def _values(cell: str) -> list[str]:

@@ -47,7 +47,9 @@ STANDARDS: tuple[StandardName, ...] = (
     StandardName(
         "DataCite Metadata Schema", ("DataCite metadata schema",), r"DataCite Metadata Schema"
     ),
-    StandardName("OpenAIRE Guidelines", ("OpenAIRE guidelines",), r"OpenAIRE\s?v?4?\s?\w*\s?Guidelines"),
+    StandardName(
+        "OpenAIRE Guidelines", ("OpenAIRE guidelines",), r"OpenAIRE\s?v?4?\s?\w*\s?Guidelines"
+    ),
     StandardName("ONIX", ("ONIX",), r"\bONIX\b"),
     StandardName("ResourceSync", ("ResourceSync",), r"\bResourceSync\b"),
     StandardName("RIOXX", ("Rioxx",), r"\bRIOXX\b"),
@@ -130,11 +132,11 @@ STANDARDS: tuple[StandardName, ...] = (
         ("CMMC Level 2 standards for the protection of controlled unclassified information",),
         r"\bCMMC\b",
     ),
+    StandardName("ISO/IEC 27001", ("ISO/IEC 27001 information security standard",), r"27001"),
     StandardName(
-        "ISO/IEC 27001", ("ISO/IEC 27001 information security standard",), r"27001"
-    ),
-    StandardName(
-        "NIST Cybersecurity Framework", ("NIST Cybersecurity Framework (CSF)",), r"NIST CSF|NIST Cybersecurity"
+        "NIST Cybersecurity Framework",
+        ("NIST Cybersecurity Framework (CSF)",),
+        r"NIST CSF|NIST Cybersecurity",
     ),
     StandardName(
         "NIST SP 800-171",
@@ -176,9 +178,7 @@ STANDARDS: tuple[StandardName, ...] = (
         ("Helsinki Initiative on Multilingualism",),
         r"Helsinki Initiative",
     ),
-    StandardName(
-        "HumetricsHSS values framework", ("HumetricsHSS values framework",), r"Humetrics"
-    ),
+    StandardName("HumetricsHSS values framework", ("HumetricsHSS values framework",), r"Humetrics"),
     StandardName(
         "It Takes a Village",
         ("It Takes a Village Open Source Software Sustainability toolkit",),
@@ -211,7 +211,11 @@ STANDARDS: tuple[StandardName, ...] = (
         (),
         r"\bWCAG\b|Web Content Accessibility Guidelines",
     ),
-    StandardName("Linked Data Notifications", ("Linked Data Notifications",), r"Linked Data Notification|\bLDN\b"),
+    StandardName(
+        "Linked Data Notifications",
+        ("Linked Data Notifications",),
+        r"Linked Data Notification|\bLDN\b",
+    ),
     StandardName("COAR Notify", (), r"COAR Notify"),
     StandardName("FAIR Signposting", (), r"FAIR Signposting"),
     StandardName("Solid", ("Solid",), None),
