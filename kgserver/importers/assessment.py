@@ -432,3 +432,5 @@ def _organisations(catalogue: Catalogue, entity: Entity, row: dict[str, str], re
                 org = catalogue.get("organization", org_name, aliases=aliases, ror=ror)
                 org.cite(record)
                 entity.add(OIKG + prop, IRI(org.iri))
+                if "fiscal sponsor" in name.lower():  # "X (PREreview's fiscal sponsor)"
+                    entity.add(OIKG + "fiscalSponsor", IRI(org.iri))

@@ -3,19 +3,20 @@
 from __future__ import annotations
 
 import datetime
+from collections.abc import Callable
 from pathlib import Path
 
 import click
 
 from kgserver.importers import SOURCES, run
-from kgserver.settings import Settings
+from kgserver.settings import BUNDLE_DIR
 
 DATA_HELP = "Folder of data files to write (default: the bundle's data/)."
 DATE_HELP = "Date for dcterms:modified of changed files (default: today), e.g. 2026-11-25."
 
 
 def _import(paths: dict[str, Path], data_dir: Path | None, date: str | None) -> None:
-    target = data_dir or Settings().bundle_dir / "data"
+    target = data_dir or BUNDLE_DIR / "data"
     today = datetime.date.fromisoformat(date) if date else None
     catalogue, report = run(paths, target, today)
     for path in report.curated_merged:
@@ -30,7 +31,7 @@ def _import(paths: dict[str, Path], data_dir: Path | None, date: str | None) -> 
     )
 
 
-def _options(command: click.Command) -> click.Command:
+def _options(command: Callable[..., None]) -> Callable[..., None]:
     command = click.option("--data", "data_dir", type=click.Path(path_type=Path), help=DATA_HELP)(
         command
     )

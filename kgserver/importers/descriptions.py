@@ -93,7 +93,9 @@ def _sentence(entity: Entity, entities: dict[str, Entity]) -> str | None:
     if entity.kind == "infrastructure":
         labels = _category_labels()
         kinds = sorted(
-            _lower(labels[c.value]) for c in facts.get(OIKG + "category", ()) if c.value in labels
+            _lower(labels[c.value])
+            for c in facts.get(OIKG + "category", ())
+            if isinstance(c, IRI) and c.value in labels
         )
         if not kinds:
             return None
@@ -106,7 +108,7 @@ def _sentence(entity: Entity, entities: dict[str, Entity]) -> str | None:
             sentence += f", based in {place}"
         founded = facts.get(OIKG + "foundingYear")
         if founded:
-            sentence += f", launched in {min(v.value for v in founded)}"
+            sentence += f", launched in {min(str(getattr(v, 'value', '')) for v in founded)}"
         return sentence + "."
     if entity.kind == "standard":
         publishers = _names(facts.get("http://purl.org/dc/terms/publisher", set()), entities)

@@ -15,8 +15,9 @@ from pathlib import Path
 
 from kgserver.importers.catalogue import Catalogue
 from kgserver.importers.ioi_state_of_open import work
-from kgserver.importers.model import CC_BY_4, IRI, LICENSE, OIKG
+from kgserver.importers.model import CC_BY_4, IRI, LICENSE, OIKG, Entity
 from kgserver.importers.names import category_iri
+from kgserver.importers.vocabularies import concept
 
 COMMIT = "1d65d7a6990f45cad0c1c73d24a709b80e1c76ac"
 CATALOGUE = f"https://github.com/antleaf/SComCaT/tree/{COMMIT}"
@@ -35,6 +36,30 @@ FUNCTION_CATEGORIES = {
     "Readers' tools": "Media viewer/player",
 }
 
+# SComCaT's business forms and maintenance statuses -> Infra Finder's terms for the same.
+BUSINESS_FORMS = {
+    "Fiscal Sponsorship (Non-profit Organisation)": "Fiscal sponsorship (non-profit)",
+    "Fiscal Sponsorship (Academic Institution)": "Fiscal sponsorship (academic institution)",
+    "Commercial Vendor": "Commercial (for-profit)",
+    "Volunteer Community": "Volunteer community",
+    "Individual Maintainer": "Individual maintainer",
+    "Non-profit Organisation": "Non-profit organization",
+}
+
+# Licence pages -> their SPDX licence identifiers (https://spdx.org/licenses/).
+LICENCES = (
+    (r"opensource\.org/licenses/MIT", "MIT"),
+    (r"apache\.org/licenses/LICENSE-2\.0", "Apache-2.0"),
+    (r"gnu\.org/licenses/gpl-3\.0", "GPL-3.0"),
+    (r"gnu\.org/licenses/old-licenses/gpl-2\.0", "GPL-2.0"),
+    (r"gnu\.org/licenses/agpl-3\.0|opensource\.org/licenses/AGPL-3\.0", "AGPL-3.0"),
+    (r"opensource\.org/licenses/BSD-3-Clause", "BSD-3-Clause"),
+    (r"opensource\.org/licenses/BSD-2-Clause", "BSD-2-Clause"),
+    (r"opensource\.org/licenses/ISC", "ISC"),
+    (r"opensource\.org/licenses/ECL-2\.0", "ECL-2.0"),
+    (r"mozilla\.org/en-US/MPL/2\.0", "MPL-2.0"),
+)
+
 _CODE_HOSTS = re.compile(
     r"^https?://(www\.)?(github\.com|gitlab\.|bitbucket\.org|sourceforge\.net)"
 )
@@ -42,6 +67,18 @@ _CODE_HOSTS = re.compile(
 
 def _values(cell: str) -> list[str]:
     return [v.strip() for v in cell.split("|") if v.strip()]
+
+
+def _status_and_form(entity: Entity, row: dict[str, str]) -> None:
+    status = concept("maintenance-status", row["status"])
+    if status:
+        entity.add(OIKG + "maintenanceStatus", IRI(status))
+    form = concept("business-form", BUSINESS_FORMS.get(row["business_form"], ""))
+    if form:
+        entity.add(OIKG + "businessForm", IRI(form))
+    for pattern, spdx in LICENCES:
+        if re.search(pattern, row["licensing"]):
+            entity.add(OIKG + "codeLicence", IRI(f"https://spdx.org/licenses/{spdx}"))
 
 
 def run(catalogue: Catalogue, path: Path) -> None:
@@ -67,6 +104,7 @@ def run(catalogue: Catalogue, path: Path) -> None:
                 iri = category_iri(label) if label else None
                 if iri:
                     entity.add(OIKG + "category", IRI(iri))
+            _status_and_form(entity, row)
             code = row["codebase"].strip()
             if _CODE_HOSTS.match(code) and OIKG + "codeRepository" not in entity.facts:
                 entity.add(OIKG + "codeRepository", IRI(code.rstrip("/")))
