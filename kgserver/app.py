@@ -22,6 +22,7 @@ from kgserver.negotiation import HTML, JSON, PLAIN, negotiate
 from kgserver.pages import template_environment
 from kgserver.settings import Settings
 from kgserver.sparql import router as sparql_router
+from kgserver.vocabulary import router as vocabulary_router
 
 ContextDep = Annotated[AppContext, Depends(get_context)]
 
@@ -58,6 +59,7 @@ def create_app(settings: Settings | None = None, store: Store | None = None) -> 
     app.add_exception_handler(StarletteHTTPException, _http_error)
     app.add_exception_handler(RequestValidationError, _validation_error)
     app.include_router(sparql_router)
+    app.include_router(vocabulary_router)
     app.add_api_route("/", _home, methods=["GET"], include_in_schema=False)
     app.add_api_route("/healthz", _healthz, methods=["GET"])
     app.mount("/static", StaticFiles(directory=Path(__file__).parent / "static"), name="static")

@@ -11,7 +11,7 @@ from pyoxigraph import QueryBoolean, QuerySolutions, QueryTriples, RdfFormat, St
 
 from kgserver import store as stores
 from kgserver.errors import InputError, KGError, StoreError, ValidationFailed
-from kgserver.graph import read_bundle
+from kgserver.graph import Dataset, read_bundle
 from kgserver.settings import Settings
 from kgserver.validation import ValidationReport
 
@@ -49,10 +49,18 @@ def _open_or_build(store_dir: Path | None, settings: Settings) -> Store:
         dataset = stores.build(store, settings.bundle_dir, _progress)
         click.echo(
             f"Loaded {len(dataset.quads)} triples from {len(dataset.files)} files, validated,"
-            f" in {time.perf_counter() - started:.1f} s (version {dataset.version}).",
+            f" in {time.perf_counter() - started:.1f} s (version {dataset.version});"
+            f" {_inferred(dataset)}",
             err=True,
         )
     return store
+
+
+def _inferred(dataset: Dataset) -> str:
+    inference = dataset.inference
+    if inference is None:
+        return "no reasoning."
+    return f"reasoning added {inference.triples} triples in {inference.seconds * 1000:.0f} ms."
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})

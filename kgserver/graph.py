@@ -13,6 +13,7 @@ from pyoxigraph import DefaultGraph, NamedNode, Quad, RdfFormat, parse
 
 from kgserver import iris
 from kgserver.errors import InputError
+from kgserver.reasoning import Inference
 
 # File extensions `kgserver load` understands (CONTRACT.md, "Install and run").
 EXTENSIONS: dict[str, RdfFormat] = {
@@ -116,6 +117,7 @@ class Dataset:
     data: list[Quad] = field(default_factory=list)
     files: list[Path] = field(default_factory=list)
     version: str = ""
+    inference: Inference | None = None
 
     @property
     def quads(self) -> list[Quad]:

@@ -13,5 +13,6 @@ ONTOLOGY_GRAPH = ONTOLOGY
 SHAPES_GRAPH = SHAPES
 DATA_GRAPH = BASE + "graph/data"
 META_GRAPH = BASE + "graph/meta"
+INFERRED_GRAPH = BASE + "graph/inferred"
 
 DATASET = BASE + "dataset"

@@ -11,6 +11,7 @@ from pyoxigraph import Literal, NamedNode, Quad, Store
 from kgserver import iris
 from kgserver.errors import StoreError, ValidationFailed
 from kgserver.graph import Dataset, ProgressFn, content_version, parse_file, read_bundle, read_bytes
+from kgserver.reasoning import materialise
 from kgserver.validation import ValidationReport, validate, validate_contribution
 
 OWL_VERSION_INFO = NamedNode("http://www.w3.org/2002/07/owl#versionInfo")
@@ -18,7 +19,7 @@ DCTERMS_MODIFIED = NamedNode("http://purl.org/dc/terms/modified")
 XSD_DATETIME = NamedNode("http://www.w3.org/2001/XMLSchema#dateTime")
 _DATASET = NamedNode(iris.DATASET)
 _META = NamedNode(iris.META_GRAPH)
-_RESERVED_GRAPHS = {iris.ONTOLOGY_GRAPH, iris.SHAPES_GRAPH, iris.META_GRAPH}
+_RESERVED_GRAPHS = {iris.ONTOLOGY_GRAPH, iris.SHAPES_GRAPH, iris.META_GRAPH, iris.INFERRED_GRAPH}
 
 
 def open_store(path: Path | None) -> Store:
@@ -72,6 +73,7 @@ def build(
         if not report.conforms:
             raise ValidationFailed(report)
     store.extend(dataset.quads + _meta_quads(dataset.version))
+    dataset.inference = materialise(store)
     return dataset
 
 
@@ -104,6 +106,7 @@ def load_files(
     for old in list(store.quads_for_pattern(_DATASET, None, None, _META)):
         store.remove(old)
     store.extend(_meta_quads(content_version(hashed, previous)))
+    materialise(store)
     return len(quads)
 
 
