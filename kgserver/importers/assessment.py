@@ -319,7 +319,7 @@ def _practice(
                         IRI(f"https://w3id.org/oikg/id/accessibility-scope/{term}"),
                     )
                 )
-    return Node(tuple(sorted(statements, key=lambda s: (s[0], repr(s[1])))))
+    return Node(tuple(sorted(statements, key=lambda s: (s[0], repr(s[1])))), f"practice-{practice}")
 
 
 def _is_url(value: str) -> bool:
@@ -399,7 +399,7 @@ def _counts_and_links(
         scoss = catalogue.concept("certification", "SCOSS", record)
         scoss.cite("https://scoss.org/")
         entity.add(OIKG + "certification", IRI(scoss.iri))
-    for technology in _technologies(old):
+    for technology in _technologies(old) if entity.kind == "infrastructure" else []:
         entity.add(
             OIKG + "keyTechnology", IRI(catalogue.concept("key-technology", technology, record).iri)
         )

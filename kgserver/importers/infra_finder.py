@@ -237,8 +237,10 @@ def service(catalogue: Catalogue, row: dict[str, str], old: dict[str, str]) -> E
 
 
 def _providers(catalogue: Catalogue, row: dict[str, str]) -> list[Entity]:
-    named = organisations(_value(row["008_provider_name"]))
-    ror = _value(row["011_ror_id"]) if len(named) == 1 else None
+    raw = _value(row["008_provider_name"])
+    named = organisations(raw)
+    # The record's ROR ID is the provider's only where the cell names one organisation.
+    ror = _value(row["011_ror_id"]) if len(named) == 1 and "," not in raw else None
     providers = []
     for org_name, aliases in named:
         provider = catalogue.get("organization", org_name, aliases=aliases, ror=ror)

@@ -55,9 +55,12 @@ class Literal:
 
 @dataclass(frozen=True)
 class Node:
-    """An anonymous node described inline (a practice with its status and evidence)."""
+    """A node described within its entity's file (a practice with its status and evidence):
+    anonymous, or with a fragment IRI `<entity>#<fragment>` so that it keeps its identity
+    across stores."""
 
     statements: tuple[tuple[str, Term], ...]
+    fragment: str | None = None
 
     def __lt__(self, other: object) -> bool:
         return repr(self) < repr(other)
