@@ -7,7 +7,8 @@ reuses the IRIs it minted before. Saving renders one canonical file per entity:
 - a file that starts with the `GENERATED` header belongs to the importers and is rewritten;
 - a file without it is hand-curated and keeps every triple it has: imported facts are added
   only for predicates the file does not state (sources are always added, so the added facts
-  keep their provenance), and nothing is written when nothing new is learnt.
+  keep their provenance, and so is `oikg:hosts`, the inverse of what the infrastructures say
+  they are hosted by), and nothing is written when nothing new is learnt.
 """
 
 from __future__ import annotations
@@ -299,7 +300,7 @@ class Catalogue:
             for host in entity.facts.get(HOSTED_BY, ()):
                 assert isinstance(host, IRI)
                 target = self.entities.get(host.value)
-                if target is not None and not (target.curated and HOSTS in target.facts):
+                if target is not None:
                     target.add(HOSTS, IRI(entity.iri))
 
     def save(
@@ -358,7 +359,8 @@ class Catalogue:
         for predicate, values in imported.facts.items():
             if predicate in (MODIFIED, TYPE):
                 continue
-            if predicate == SOURCE or predicate not in curated.facts:
+            # Sources, and the inverse of the infrastructures' hostedBy, always join.
+            if predicate in (SOURCE, HOSTS) or predicate not in curated.facts:
                 new = values - merged.facts.get(predicate, set())
                 if new:
                     merged.facts.setdefault(predicate, set()).update(new)

@@ -291,7 +291,8 @@ def _grants(
         years = re.findall(r"(?:19|20)[0-9]{2}", grant.get("display_date") or "")
         title = title.strip('"')
         recipient = entity if entity.kind == "infrastructure" else providers[0]
-        label = f"{funder.label()} grant: {title}"
+        name = re.sub(r"\s*Grant Number:.*$", "", title)
+        label = f"{funder.label()} grant: {name}"
         record = catalogue.get("grant", label, slug=f"{funder.slug}-{_short(title)}")
         record.cite(V2, grant.get("award_announcement_url"))
         record.add(OIKG + "awardedBy", IRI(funder.iri))
