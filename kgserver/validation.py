@@ -20,6 +20,9 @@ from rdflib.plugins.sparql.algebra import translateQuery
 from rdflib.plugins.sparql.parser import parseQuery
 from rdflib.plugins.sparql.sparql import Query
 
+from kgserver.sparql_constraints import evaluate as evaluate_sparql_constraints
+from kgserver.sparql_constraints import store_of, take_sparql_constraints
+
 SEVERITY_ORDER = {"Violation": 0, "Warning": 1, "Info": 2}
 SHAPES_NS = "https://w3id.org/oikg/shapes#"
 DANGLING_RULE = SHAPES_NS + "danglingReferenceRule"
@@ -142,11 +145,15 @@ def validate(
     shapes_graph = to_rdflib(shapes)
     if focus_nodes is not None and not focus_nodes:
         return ValidationReport(True, (), _empty_report())
+    data, ontology = list(data), list(ontology)
     data_graph = to_rdflib(ontology, _PreparedQueryGraph())
     to_rdflib(data, data_graph)
     if focus_nodes is not None:
         shapes_graph = _targeted_at(shapes_graph, data_graph, focus_nodes)
+    store = store_of([*ontology, *data])
+    node_rules = take_sparql_constraints(shapes_graph, store, _prefixes)
     report_graph = _pyshacl(data_graph, shapes_graph)
+    evaluate_sparql_constraints(node_rules, store, report_graph)
     results = [
         r
         for r in _results(report_graph, shapes_graph)

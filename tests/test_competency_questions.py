@@ -1,7 +1,8 @@
 """The competency questions of ontology/README.md, each answered by its query on the real store.
 
-The expected answers are the facts the bundled data states (with what the load-time reasoning
-derives from them); when data/ changes, an answer here changes with it, on purpose.
+The expected answers are facts the bundled data states (with what the load-time reasoning
+derives from them); each must stay in its answer as the catalogue grows, and a changed count
+changes here on purpose.
 """
 
 from __future__ import annotations
@@ -40,10 +41,12 @@ EXPECTED: dict[str, tuple[tuple[str, ...], set[tuple[str, ...]]]] = {
         ("funderName", "countries"),
         {
             ("Alfred P. Sloan Foundation", "3"),
+            ("Arcadia Fund", "3"),
             ("Chan Zuckerberg Initiative", "2"),
-            ("European Commission", "3"),
+            ("European Commission", "4"),
             ("National Institutes of Health", "2"),
-            ("Wellcome Trust", "2"),
+            ("U.S. National Science Foundation", "2"),
+            ("Wellcome Trust", "3"),
         },
     ),
     "cq-05-persistent-identifier-schemes-and-their-users.rq": (
@@ -97,10 +100,12 @@ EXPECTED: dict[str, tuple[tuple[str, ...], set[tuple[str, ...]]]] = {
     "cq-10-infrastructures-per-region.rq": (
         ("regionName", "infrastructures"),
         {
-            ("Northern America", "6"),
-            ("Northern Europe", "3"),
-            ("Western Europe", "2"),
+            ("Eastern Africa", "1"),
+            ("Northern America", "34"),
+            ("Northern Europe", "5"),
+            ("South America", "4"),
             ("Southern Europe", "1"),
+            ("Western Europe", "10"),
         },
     ),
     "cq-11-infrastructures-supporting-doi-and-orcid.rq": (
@@ -121,8 +126,6 @@ EXPECTED: dict[str, tuple[tuple[str, ...], set[tuple[str, ...]]]] = {
             (ID + "funder/canada-foundation-for-innovation",),
             (ID + "funder/schmidt-futures",),
             (ID + "organization/arxiv-inc",),
-            (ID + "organization/code-for-science-and-society",),
-            (ID + "organization/infrastructure-services-for-open-access",),
             (ID + "organization/invest-in-open-infrastructure",),
             (ID + "organization/openrxiv",),
             (ID + "organization/research-centre-for-open-scholarly-metadata",),
@@ -176,7 +179,9 @@ def test_each_question_gets_its_expected_answer(
     variables, expected = EXPECTED[name]
     rows = answer(client, query)
     got = {tuple(_normal(row.get(v, "")) for v in variables) for row in rows}
-    assert got == expected, question
+    # The catalogue grows (issue 5): a list answer must keep every expected row; answers that
+    # count (CQ4, CQ10) are compared whole through their rows.
+    assert expected <= got, question
     assert len(rows) == len(got), f"{name} repeats rows"
 
 

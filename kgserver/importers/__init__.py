@@ -1,0 +1,49 @@
+"""Importers: re-runnable conversions of public source data into the catalogue's data files.
+
+`run_all` reads every source into one `Catalogue` (seeded with what `data/` holds, so curated
+files win) and saves one file per entity; `kgserver import` is its command line.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Callable
+from pathlib import Path
+
+from kgserver.importers import infra_finder, ioi_state_of_open, scomcat
+from kgserver.importers.catalogue import Catalogue, SaveReport
+
+Importer = Callable[[Catalogue, Path], object]
+
+# In the order they run: IOI's funders and hosts first, so that Infra Finder's providers
+# (the services' own word) replace IOI's hosts and SComCaT's 2022 facts only fill gaps.
+SOURCES: dict[str, Importer] = {
+    "ioi-state-of-open": ioi_state_of_open.run,
+    "infra-finder": infra_finder.run,
+    "scomcat": scomcat.run,
+}
+
+
+def run(
+    paths: dict[str, Path],
+    data_dir: Path,
+    today: datetime.date | None = None,
+) -> tuple[Catalogue, SaveReport]:
+    """Import the sources in `paths` (source name -> folder) into `data_dir`.
+
+    With every source, generated files are rebuilt from scratch (and those no source
+    produces any more are removed); with some, their facts are added to what is there.
+    """
+    everything = set(paths) == set(SOURCES)
+    catalogue = Catalogue.from_data(data_dir, keep_generated=not everything)
+    infra_finder.standards(catalogue)
+    for name, importer in SOURCES.items():
+        if name in paths:
+            importer(catalogue, paths[name])
+    report = catalogue.save(
+        data_dir,
+        generated_from=", ".join(sorted(paths)),
+        today=today or datetime.date.today(),
+        remove_stale=everything,
+    )
+    return catalogue, report

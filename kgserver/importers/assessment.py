@@ -1,0 +1,436 @@
+"""Infra Finder's assessment of a service: practices, governance, openness, sustainability.
+
+Follows the column-by-column mapping of ontology/README.md ("Infra Finder mapping"): each
+practice becomes an `oikg:PracticeAssessment` with its status and evidence (pattern 1); each
+controlled value a concept of the vocabulary's scheme, free text a concept minted in that scheme
+under its `other` concept (pattern 2). Financial figures (pattern 3) are not carried: no record
+approves them for publication. Names of people are never carried.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+
+from kgserver.importers.catalogue import Catalogue
+from kgserver.importers.model import (
+    DCTERMS,
+    IRI,
+    OIKG,
+    SCHEMA,
+    XSD,
+    Entity,
+    Literal,
+    Node,
+    Term,
+    normalise,
+)
+from kgserver.importers.names import organisations
+from kgserver.importers.standards import STANDARDS
+from kgserver.importers.vocabularies import concept
+
+FRAPO = "http://purl.org/cerif/frapo/"
+
+# (status column, evidence column, structured column, practice, status scheme)
+PRACTICES = (
+    (
+        "018_open_code_repository_status",
+        "019_open_code_repository_url",
+        "code_repository_structured",
+        "open-code-repository",
+    ),
+    ("104_code_license_status", "085_code_license_url", "code_license_structured", "code-licence"),
+    (
+        "020_open_data_statement_status",
+        "021_open_data_statement_url",
+        "open_data_structured",
+        "open-data-statement",
+    ),
+    ("088_api_status", "089_api_url", "open_api_structured", "open-api"),
+    (
+        "090_product_roadmap_status",
+        "091_product_roadmap_url",
+        "product_roadmap_structured",
+        "product-roadmap",
+    ),
+    (
+        "022_technical_user_documentation_status",
+        "023_technical_user_documentation_url",
+        "user_documentation_structured",
+        "technical-user-documentation",
+    ),
+    (
+        "024_governance_structure_status",
+        "025_governance_structure_url",
+        "governance_structure_structured",
+        "governance-structure",
+    ),
+    (
+        "026_governance_records_status",
+        "028_governance_records_url",
+        "governance_records_structured",
+        "governance-records",
+    ),
+    ("108_bylaws_status", "049_community_governance_url", "bylaws_structured", "bylaws"),
+    (
+        "029_web_accessibility_status",
+        "030_web_accessibility_url",
+        "web_accessibility_structured",
+        "web-accessibility-statement",
+    ),
+    (
+        "033_transparent_pricing_status",
+        "034_transparent_pricing_url",
+        "pricing_structured",
+        "transparent-pricing",
+    ),
+    (
+        "035_commitment_to_equity_status",
+        "036_commitment_to_equity_url",
+        "equity_and_inclusion_structured",
+        "equity-and-inclusion",
+    ),
+    (
+        "037_community_engagement_status",
+        "116_community_engagement_url",
+        "community_engagement_structured",
+        "community-engagement",
+    ),
+    (
+        "039_contribution_pathways",
+        "041_contribution_guidelines",
+        "contribution_pathways_structured",
+        "contribution-pathways",
+    ),
+    (
+        "042_code_of_conduct_status",
+        "043_code_of_conduct_url",
+        "code_of_conduct_structured",
+        "code-of-conduct",
+    ),
+    (
+        "044_commitment_to_privacy_status",
+        "045_commitment_to_privacy_url",
+        "privacy_policy_structured",
+        "privacy-policy",
+    ),
+)
+
+# (column, free-text column, property, scheme, about the provider rather than the service)
+CONTROLLED = (
+    ("048_community_governance_status", None, "communityGovernance", "community-governance", False),
+    (
+        "050_board_structure",
+        "950_board_structure_other",
+        "boardStructure",
+        "board-structure",
+        False,
+    ),
+    ("100_board_level", "900_board_level_other", "boardLevel", "reporting-level", False),
+    (
+        "038_community_engagement_activities",
+        None,
+        "communityEngagementActivity",
+        "community-engagement-activity",
+        False,
+    ),
+    (
+        "040_contribution_opportunities",
+        "940_contribution_opportunities_other",
+        "contributionPathway",
+        "contribution-pathway",
+        False,
+    ),
+    ("046_values_frameworks", None, "valuesFramework", "values-framework", False),
+    ("051_business_form", "951_business_form_other", "businessForm", "business-form", True),
+    ("052_nonprofit_status", None, "nonprofitStatus", "nonprofit-status", True),
+    ("054_staffing_full_time", None, "fullTimeStaff", "staffing", False),
+    ("055_staffing_volunteer", None, "volunteerStaff", "staffing", False),
+    (
+        "061_primary_funding_source",
+        "961_primary_funding_source_other",
+        "primaryFundingSource",
+        "primary-funding-source",
+        False,
+    ),
+    ("076_saas_options", None, "hostingStrategy", "hosting-strategy", False),
+    ("079_technology_readiness", None, "technologyReadiness", "technology-readiness", False),
+    ("080_maintenance_status", None, "maintenanceStatus", "maintenance-status", False),
+    (
+        "081_programming_language",
+        "981_programming_language_other",
+        "programmingLanguage",
+        "programming-language",
+        False,
+    ),
+    ("083_integrations", "983_integrations_other", "integration", "integration", False),
+    ("084_code_license_name", "984_code_license_name_other", "codeLicence", "code-licence", False),
+    (
+        "086_content_licensing",
+        "986_content_licensing_other",
+        "contentLicence",
+        "content-licence",
+        False,
+    ),
+    (
+        "094_metadata_standards",
+        "994_metadata_standards_other",
+        "metadataStandard",
+        "metadata-standard",
+        False,
+    ),
+    ("095_pids", "995_pids_other", "pidStandard", "pid-standard", False),
+    (
+        "096_authentication",
+        "996_authentication_other",
+        "authenticationStandard",
+        "authentication-standard",
+        False,
+    ),
+    (
+        "098_security_standards",
+        "998_security_standards_other",
+        "securityStandard",
+        "security-standard",
+        False,
+    ),
+    (
+        "112_preservation_standards",
+        "912_preservation_standards_other",
+        "preservationStandard",
+        "preservation-standard",
+        False,
+    ),
+    (
+        "113_metrics_standards",
+        "913_metrics_standards_other",
+        "metricsStandard",
+        "metrics-standard",
+        False,
+    ),
+)
+
+# The legacy export's free-text columns that the v2 export leaves empty.
+LEGACY_TEXT = {
+    "983_integrations_other": "what_other_tools",
+    "046_values_frameworks": "engagement_with_values_frameworks",
+}
+
+_PERSONS = re.compile(r"\s*\([^()]*\)$")  # "University of X (Person A, Person B)"
+_PREFIX = re.compile(r"^(Founding|Former|Current):\s*", re.IGNORECASE)
+
+
+def _value(cell: str | None) -> str:
+    cell = (cell or "").strip()
+    return "" if cell in ("NULL", "null") else cell
+
+
+def _clean(text: str) -> str:
+    """Free text without markup or entities."""
+    return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", text)).split())
+
+
+def _links(cell: str) -> list[str]:
+    data = json.loads(_value(cell) or "{}")
+    links = list(data.get("links") or [])
+    if data.get("link"):
+        links.append(data["link"])
+    return [link["url"].strip() for link in links if link and (link.get("url") or "").strip()]
+
+
+def assess(
+    catalogue: Catalogue,
+    entity: Entity,
+    providers: list[Entity],
+    row: dict[str, str],
+    old: dict[str, str],
+    record: str,
+) -> None:
+    """Add Infra Finder's assessment of one service to its entity and its provider."""
+    date = _value(row["092_last_update"])[:10]
+    service = entity.kind == "infrastructure"  # the terms below describe infrastructures
+    if service:
+        for practice in PRACTICES:
+            node = _practice(row, *practice, record=record, date=date)
+            if node is not None:
+                entity.add(OIKG + "practice", node)
+    for column, other, prop, scheme, about_provider in CONTROLLED:
+        targets = providers if about_provider else [entity] if service else []
+        if not targets:
+            continue
+        values = [v.strip() for v in _value(row[column]).split("|") if v.strip()]
+        free = _value(row[other]) if other else ""
+        legacy = LEGACY_TEXT.get(other or column)
+        if legacy and not free and not values:
+            free = _value(old.get(legacy))
+        terms: list[Term] = []
+        for value in values:
+            iri = concept(scheme, value)
+            terms.append(IRI(iri) if iri else IRI(catalogue.concept(scheme, value, record).iri))
+        if free:
+            terms += _free_text(catalogue, entity, scheme, free, record)
+        for target in targets:
+            target.add(OIKG + prop, *terms)
+    _counts_and_links(catalogue, entity, providers, row, old, record)
+    if service:
+        _organisations(catalogue, entity, row, record)
+
+
+def _practice(
+    row: dict[str, str],
+    status_column: str,
+    url_column: str,
+    structured: str,
+    practice: str,
+    record: str,
+    date: str,
+) -> Node | None:
+    status = _value(row[status_column])
+    evidence = {u for u in [_value(row[url_column]), *_links(row[structured])] if u}
+    if not status and not evidence:
+        return None
+    scheme = (
+        "pricing-implementation-status"
+        if practice == "transparent-pricing"
+        else ("implementation-status")
+    )
+    statements: list[tuple[str, Term]] = [
+        ("http://www.w3.org/1999/02/22-rdf-syntax-ns#type", IRI(OIKG + "PracticeAssessment")),
+        (OIKG + "practiceType", IRI(f"https://w3id.org/oikg/id/practice/{practice}")),
+        (DCTERMS + "source", IRI(record)),
+    ]
+    status_iri = concept(scheme, status) if status else None
+    if status_iri:
+        statements.append((OIKG + "implementationStatus", IRI(status_iri)))
+    statements += [(OIKG + "evidence", IRI(u)) for u in sorted(evidence) if _is_url(u)]
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", date):
+        statements.append((DCTERMS + "date", Literal(date, XSD + "date")))
+    if practice == "web-accessibility-statement":
+        scope = json.loads(_value(row[structured]) or "{}")
+        for key, term in (
+            ("applies_to_website", "our-website"),
+            ("applies_to_solution", "our-tool-or-project"),
+        ):
+            if scope.get(key):
+                statements.append(
+                    (
+                        OIKG + "appliesTo",
+                        IRI(f"https://w3id.org/oikg/id/accessibility-scope/{term}"),
+                    )
+                )
+    return Node(tuple(sorted(statements, key=lambda s: (s[0], repr(s[1])))), f"practice-{practice}")
+
+
+def _is_url(value: str) -> bool:
+    return bool(re.fullmatch(r"https?://[^\s<>\"{}|\\^`]+", value))
+
+
+def _free_text(
+    catalogue: Catalogue, entity: Entity, scheme: str, text: str, record: str
+) -> list[Term]:
+    """Concepts for a free-text cell: vocabulary terms it names, or items minted from it.
+
+    Integrations name other infrastructures (then `oikg:integratesWith` them) or standards
+    (then `oikg:implements`); values frameworks are matched on the standards' names.
+    """
+    text = _clean(text)
+    found: list[Term] = []
+    if scheme == "values-framework":
+        for standard in STANDARDS:
+            if standard.found_in(text):
+                for term in standard.terms:
+                    iri = concept(scheme, term)
+                    if iri:
+                        found.append(IRI(iri))
+        return found
+    items = [i.strip(" .;") for i in re.split(r",(?![^()]*\))|;|\n", text)]
+    for item in items:
+        if scheme == "integration":
+            other = catalogue.find("infrastructure", [item]) if item else None
+            if other is not None and other is not entity and other.kind == "infrastructure":
+                entity.add(OIKG + "integratesWith", IRI(other.iri))
+        iri = concept(scheme, item) if item else None
+        if iri:
+            found.append(IRI(iri))
+        elif _is_name(item):
+            found.append(IRI(catalogue.concept(scheme, item, record).iri))
+    return found
+
+
+def _is_name(item: str) -> bool:
+    """A short name, not a fragment of a sentence: what may become a concept's label."""
+    return 0 < len(item) <= 60 and not re.search(r"\. |^[a-z]|https?:", item)
+
+
+def _counts_and_links(
+    catalogue: Catalogue,
+    entity: Entity,
+    providers: list[Entity],
+    row: dict[str, str],
+    old: dict[str, str],
+    record: str,
+) -> None:
+    members = _value(row["078_membership_numbers"]) or _value(old.get("number_of_members"))
+    if entity.kind != "infrastructure":
+        members = ""
+    if members.isdigit():
+        entity.add(OIKG + "memberCount", Literal(str(int(members)), XSD + "nonNegativeInteger"))
+    programme = _value(row["107_membership_program_url"])
+    if _is_url(programme):
+        entity.add(OIKG + "membershipProgramme", IRI(programme))
+    for item in json.loads(_value(row["077_registered_service_providers_structured"]) or "[]"):
+        url = (item.get("url") or "").strip()
+        if _is_url(url):
+            entity.add(OIKG + "serviceProviderRegistry", IRI(url))
+    logo = _value(row["012_service_logo"])
+    if _is_url(logo):
+        entity.add(SCHEMA + "logo", IRI(logo))
+    shareholders = _value(row["053_shareholders"]).lower()
+    if shareholders in ("true", "false"):
+        for provider in providers:
+            provider.add(OIKG + "hasShareholders", Literal(shareholders, XSD + "boolean"))
+    location = _value(row["013_location"])
+    if re.fullmatch(r"[A-Z]{2}", location):
+        for provider in providers:
+            provider.add(OIKG + "countryCode", Literal(location))
+    status = _value(old.get("special_certifications_or_statuses"))
+    if "SCOSS" in status and entity.kind == "infrastructure":
+        scoss = catalogue.concept("certification", "SCOSS", record)
+        scoss.cite("https://scoss.org/")
+        entity.add(OIKG + "certification", IRI(scoss.iri))
+    for technology in _technologies(old) if entity.kind == "infrastructure" else []:
+        entity.add(
+            OIKG + "keyTechnology", IRI(catalogue.concept("key-technology", technology, record).iri)
+        )
+
+
+def _technologies(old: dict[str, str]) -> list[str]:
+    text = _value(old.get("key_technologies_names")) or _value(old.get("what_technologies"))
+    return [t.strip() for t in re.split(r",|;|\n", _clean(text)) if 0 < len(t.strip()) <= 40]
+
+
+def _organisations(catalogue: Catalogue, entity: Entity, row: dict[str, str], record: str) -> None:
+    """Affiliated and founding organisations the record names (not people, not prose)."""
+    for column, prop in (
+        ("058_affiliations_structured", "affiliation"),
+        ("059_founders_structured", "foundedBy"),
+    ):
+        for item in json.loads(_value(row[column]) or "[]"):
+            name = _clean(item.get("name") or "")
+            name = _PREFIX.sub("", name).rstrip(".")
+            name = re.sub(r"\s*\(https?://[^)]*\)", "", name)
+            url = (item.get("url") or "").strip()
+            ror = url if url.startswith("https://ror.org/") else None
+            if not name or len(name) > 70 or name.startswith("http") or (url and not ror):
+                continue
+            for org_name, aliases in organisations(name):
+                if _PERSONS.search(org_name) and not re.search(r"\([A-Z][\w-]*\)$", org_name):
+                    org_name = _PERSONS.sub("", org_name)  # a parenthesis naming people
+                if normalise(org_name) == normalise(entity.label()):
+                    continue
+                org = catalogue.get("organization", org_name, aliases=aliases, ror=ror)
+                org.cite(record)
+                entity.add(OIKG + prop, IRI(org.iri))
+                if "fiscal sponsor" in name.lower():  # "X (PREreview's fiscal sponsor)"
+                    entity.add(OIKG + "fiscalSponsor", IRI(org.iri))

@@ -1,0 +1,125 @@
+"""Short neutral descriptions of our own, composed from an entity's sourced facts.
+
+Sources' prose (missions, summaries) is never copied; instead a generated entity without a
+description gets one sentence that restates its category, host, country and founding year,
+so a reader of a page or a search result knows what kind of thing it is.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from pyoxigraph import NamedNode, RdfFormat, parse
+
+from kgserver.importers.model import DESCRIPTION, IRI, OIKG, SKOS, Entity, Literal, text
+from kgserver.settings import BUNDLE_DIR
+
+COUNTRIES = {
+    "AR": "Argentina",
+    "AU": "Australia",
+    "BE": "Belgium",
+    "BR": "Brazil",
+    "BS": "the Bahamas",
+    "CA": "Canada",
+    "CH": "Switzerland",
+    "CL": "Chile",
+    "CO": "Colombia",
+    "CZ": "Czechia",
+    "DE": "Germany",
+    "DK": "Denmark",
+    "EC": "Ecuador",
+    "ES": "Spain",
+    "FI": "Finland",
+    "FR": "France",
+    "GB": "the United Kingdom",
+    "GR": "Greece",
+    "IT": "Italy",
+    "JP": "Japan",
+    "MW": "Malawi",
+    "MX": "Mexico",
+    "NL": "the Netherlands",
+    "PL": "Poland",
+    "PT": "Portugal",
+    "SE": "Sweden",
+    "US": "the United States",
+    "UY": "Uruguay",
+    "ZA": "South Africa",
+}
+
+
+@lru_cache(maxsize=1)
+def _category_labels() -> dict[str, str]:
+    path = BUNDLE_DIR / "ontology" / "categories.ttl"
+    return {
+        t.subject.value: t.object.value
+        for t in parse(path.read_bytes(), format=RdfFormat.TURTLE)
+        if isinstance(t.subject, NamedNode) and t.predicate.value == SKOS + "prefLabel"
+    }
+
+
+def _names(iris: set, entities: dict[str, Entity]) -> list[str]:
+    names = []
+    for value in sorted(iris):
+        target = entities.get(value.value) if isinstance(value, IRI) else None
+        if target is not None:
+            names.append(target.label())
+    return names
+
+
+def _and(items: list[str]) -> str:
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def _lower(label: str) -> str:
+    return label[0].lower() + label[1:] if label[1:2].islower() else label
+
+
+def describe(entities: dict[str, Entity]) -> None:
+    """Give every generated entity without a description one composed from its facts."""
+    for entity in entities.values():
+        if entity.curated or entity.facts.get(DESCRIPTION):
+            continue
+        sentence = _sentence(entity, entities)
+        if sentence:
+            entity.add(DESCRIPTION, text(sentence))
+
+
+def _sentence(entity: Entity, entities: dict[str, Entity]) -> str | None:
+    facts = entity.facts
+    country = next(
+        (v.value for v in facts.get(OIKG + "countryCode", ()) if isinstance(v, Literal)), None
+    )
+    place = COUNTRIES.get(country or "")
+    if entity.kind == "infrastructure":
+        labels = _category_labels()
+        kinds = sorted(
+            _lower(labels[c.value])
+            for c in facts.get(OIKG + "category", ())
+            if isinstance(c, IRI) and c.value in labels
+        )
+        if not kinds:
+            return None
+        sentence = _and(kinds)
+        sentence = sentence[0].upper() + sentence[1:]
+        hosts = _names(facts.get(OIKG + "hostedBy", set()), entities)
+        if hosts:
+            sentence += f" run by {_and(hosts)}"
+        if place:
+            sentence += f", based in {place}"
+        founded = facts.get(OIKG + "foundingYear")
+        if founded:
+            sentence += f", launched in {min(str(getattr(v, 'value', '')) for v in founded)}"
+        return sentence + "."
+    if entity.kind == "standard":
+        publishers = _names(facts.get("http://purl.org/dc/terms/publisher", set()), entities)
+        if publishers:
+            return f"Standard, specification or set of principles stewarded by {_and(publishers)}."
+        return None
+    if entity.kind in ("organization", "funder"):
+        hosted = _names(facts.get(OIKG + "hosts", set()), entities)
+        where = f" based in {place}" if place else ""
+        if hosted:
+            return f"Organisation{where} that runs {_and(hosted)}."
+        if entity.kind == "funder" and place:
+            return f"Research funder based in {place}."
+    return None
