@@ -15,21 +15,27 @@ from kgserver.importers.model import SKOS, normalise
 from kgserver.settings import BUNDLE_DIR
 
 
+RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
+
+
 @lru_cache(maxsize=1)
 def _index() -> dict[str, dict[str, str]]:
     schemes: dict[str, list[str]] = {}
     names: dict[str, list[str]] = {}
+    declared: list[str] = []
     for path in sorted((BUNDLE_DIR / "ontology").glob("*.ttl")):
         for triple in parse(path.read_bytes(), format=RdfFormat.TURTLE):
             subject = triple.subject
             if not isinstance(subject, NamedNode):
                 continue
             predicate = triple.predicate.value
-            if predicate == SKOS + "inScheme":
+            if predicate == RDF_TYPE and triple.object.value == SKOS + "ConceptScheme":
+                declared.append(subject.value)
+            elif predicate == SKOS + "inScheme":
                 schemes.setdefault(subject.value, []).append(triple.object.value)
             elif predicate in (SKOS + "prefLabel", SKOS + "altLabel", SKOS + "notation"):
                 names.setdefault(subject.value, []).append(triple.object.value)
-    index: dict[str, dict[str, str]] = {}
+    index: dict[str, dict[str, str]] = {scheme: {} for scheme in declared}
     for concept, in_schemes in schemes.items():
         for scheme in in_schemes:
             table = index.setdefault(scheme, {})
