@@ -375,7 +375,7 @@ def _counts_and_links(
     if entity.kind != "infrastructure":
         members = ""
     if members.isdigit():
-        entity.add(OIKG + "memberCount", Literal(str(int(members)), XSD + "nonNegativeInteger"))
+        entity.add(OIKG + "memberCount", Literal(str(int(members)), XSD + "integer"))
     programme = _value(row["107_membership_program_url"])
     if _is_url(programme):
         entity.add(OIKG + "membershipProgramme", IRI(programme))
