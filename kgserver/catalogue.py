@@ -12,7 +12,7 @@ import re
 import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeGuard
 
 from pyoxigraph import BlankNode, Literal, NamedNode, Store, Triple
 
@@ -131,14 +131,16 @@ class Catalogue:
         return local_name(iri)
 
     def node(self, term: object) -> dict[str, list[Term]]:
-        """The statements of a blank node (an n-ary fact such as a practice assessment)."""
-        return self.nodes.get(term.value, {}) if isinstance(term, BlankNode) else {}
+        """The statements of a blank node or fragment IRI (an n-ary fact such as a practice
+        assessment), which are part of the description of the entity that links to it."""
+        return self.nodes.get(term.value, {}) if is_node(term) else {}
 
     def digest(self, entity: Entity) -> str:
         """A hash of the entity's own statements, to tell which entities changed between versions.
 
-        Blank nodes are replaced by their content, so a changed practice assessment changes
-        the digest of its infrastructure while fresh blank-node labels on reload do not.
+        Blank nodes (and fragment IRIs) are replaced by their content, so a changed practice
+        assessment changes the digest of its infrastructure while fresh blank-node labels on
+        reload do not.
         """
         return hashlib.sha256(self._canonical(entity.values, 0).encode()).hexdigest()[:16]
 
@@ -146,7 +148,7 @@ class Catalogue:
         lines = []
         for predicate, objects in values.items():
             for obj in objects:
-                if isinstance(obj, BlankNode):
+                if is_node(obj):
                     inner = self._canonical(self.node(obj), depth + 1) if depth < 8 else ""
                     lines.append(f"{predicate} [{inner}]")
                 else:
@@ -179,6 +181,11 @@ class Catalogue:
             for type_iri in entity.classes:
                 counts[type_iri] += 1
         return sorted(counts.items(), key=lambda item: (-item[1], self.label(item[0])))
+
+
+def is_node(term: object) -> TypeGuard[BlankNode | NamedNode]:
+    """A blank node or fragment IRI under /id/: described as part of the entity linking to it."""
+    return isinstance(term, BlankNode) or (isinstance(term, NamedNode) and iris.is_part(term.value))
 
 
 def local_name(iri: str) -> str:
@@ -256,7 +263,11 @@ def build_catalogue(store: Store) -> Catalogue:
             inverses[s] = obj.value
         if predicate in HIERARCHY and isinstance(obj, NamedNode):
             parents[s].append(obj.value)
-        if not s.startswith(iris.ENTITY_BASE):
+        if iris.is_part(s):
+            if quad.graph_name != ontology:
+                nodes[s][predicate].append(obj)
+            continue
+        if not iris.is_entity(s):
             continue
         entity = entities.get(s) or entities.setdefault(s, Entity(s))
         entity.values[predicate].append(obj)
@@ -268,7 +279,7 @@ def build_catalogue(store: Store) -> Catalogue:
             descriptions[s] = _preferred(*descriptions.get(s, ("", "")), obj)
         elif predicate == MODIFIED and isinstance(obj, Literal):
             entity.modified = max(entity.modified, obj.value)
-        if isinstance(obj, NamedNode) and obj.value.startswith(iris.ENTITY_BASE):
+        if isinstance(obj, NamedNode) and iris.is_entity(obj.value):
             incoming[obj.value].append((s, predicate))
     label_text = {iri: text for iri, (text, _) in labels.items()}
     for iri, entity in entities.items():

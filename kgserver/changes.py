@@ -19,6 +19,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from kgserver import iris
 from kgserver.catalogue import Catalogue
 from kgserver.settings import Settings
 
@@ -119,7 +120,9 @@ def advance(log: ChangeLog, catalogue: Catalogue) -> ChangeLog:
         elif before["digest"] != current["digest"]:
             added.append(Change("Update", iri, at, catalogue.version, types))
     for iri, before in sorted(log.digests.items()):
-        if iri not in digests:
+        # A log written before fragment IRIs were told apart may list them: they were never
+        # entities, so they are not deleted ones either.
+        if iri not in digests and iris.is_entity(iri):
             types = tuple(before["types"])
             added.append(Change("Delete", iri, at, catalogue.version, types))
     return ChangeLog(log.changes + added, catalogue.version, digests)

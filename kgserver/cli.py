@@ -284,6 +284,7 @@ def _show(term: object) -> str:
     value = getattr(term, "value", None)
     return str(value) if value is not None else str(term)
 
+
 from kgserver.importers.command import import_command  # noqa: E402
 
 main.add_command(import_command)

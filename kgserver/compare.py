@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 
-from pyoxigraph import BlankNode, Literal, NamedNode
+from pyoxigraph import Literal, NamedNode
 
 from kgserver import iris
 from kgserver.catalogue import (
@@ -21,6 +21,7 @@ from kgserver.catalogue import (
     RDF_TYPE,
     Catalogue,
     Entity,
+    is_node,
     local_name,
 )
 from kgserver.entity_view import Row, Value, is_web_link
@@ -94,11 +95,11 @@ class CompareSection:
 
 
 def _value(term: object, catalogue: Catalogue, root: str, skip: str = "", depth: int = 0) -> Value:
-    if isinstance(term, NamedNode):
+    if isinstance(term, NamedNode) and not is_node(term):
         if term.value.startswith(iris.BASE):
             return Value(catalogue.label(term.value), "entity", local_href(term.value, root))
         return Value(term.value, "link" if is_web_link(term.value) else "literal", term.value)
-    if isinstance(term, BlankNode):
+    if is_node(term):  # a blank node or fragment IRI: an n-ary fact shown in place
         rows = tuple(
             Row(
                 p,
@@ -137,7 +138,7 @@ def comparison(entities: list[Entity], catalogue: Catalogue, root: str) -> list[
             if predicate in SKIPPED:
                 continue
             for term in terms:
-                kind = _facet_of_node(term, catalogue) if isinstance(term, BlankNode) else None
+                kind = _facet_of_node(term, catalogue) if is_node(term) else None
                 if kind is None:
                     values[predicate].append(_value(term, catalogue, root))
                 else:  # a row per kind, labelled by it, e.g. "code of conduct"

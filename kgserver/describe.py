@@ -1,8 +1,9 @@
 """An entity's description: the self-contained graph a harvester gets when it dereferences it.
 
-It holds the entity's own statements (with the blank nodes they lead to, as in a Concise
-Bounded Description), the labels and types of everything it links to, and its incoming
-relations with the labels and types of their subjects — who hosts, funds or implements it.
+It holds the entity's own statements (with the blank nodes and the entity's own fragment IRIs
+they lead to, as in a Concise Bounded Description), the labels and types of everything it links
+to, and its incoming relations with the labels and types of their subjects — who hosts, funds
+or implements it.
 """
 
 from __future__ import annotations
@@ -52,14 +53,18 @@ def describe(store: Store, iri: str, inferred: bool = True) -> list[Triple]:
     linked: dict[NamedNode, None] = {}
     pending: list[NamedNode | BlankNode] = [entity]
     visited: set[NamedNode | BlankNode] = set()
-    while pending:  # own statements, and those of the blank nodes they lead to
+    while pending:  # own statements, and those of the blank nodes and fragments they lead to
         node = pending.pop()
         if node in visited:
             continue
         visited.add(node)
         for quad in _quads(node, None, None):
             triples[quad.triple] = None
-            if isinstance(quad.object, BlankNode):
+            if isinstance(quad.object, BlankNode) or (
+                isinstance(quad.object, NamedNode)
+                and iris.is_part(quad.object.value)
+                and iris.entity_of(quad.object.value) == iri
+            ):
                 pending.append(quad.object)
             elif isinstance(quad.object, NamedNode) and quad.predicate.value != RDF_TYPE:
                 linked[quad.object] = None

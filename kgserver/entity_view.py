@@ -135,6 +135,10 @@ class _Builder:
         return Value(self.label(class_iri), "entity" if href else "literal", href)
 
     def value(self, term: object, depth: int = 0) -> Value:
+        if isinstance(term, NamedNode) and iris.is_part(term.value) and term in self.by_subject:
+            # A fragment IRI described with this entity: shown in place, as a blank node is.
+            rows = self.rows(self.by_subject[term], depth + 1) if depth < 4 else []
+            return Value("", "node", rows=tuple(rows))
         if isinstance(term, NamedNode):
             if term.value.startswith(iris.BASE):
                 return Value(self.label(term.value), "entity", local_href(term.value, self.root))
@@ -212,6 +216,8 @@ def _incoming(builder: _Builder, subject: NamedNode, own_rows: list[Row]) -> lis
         for triple in triples:
             if triple.object != subject or not isinstance(triple.subject, NamedNode):
                 continue
+            if iris.is_part(triple.subject.value):  # an n-ary fact, not an entity, links here
+                continue
             predicate = triple.predicate.value
             inverse = inverse_of.get(predicate)
             value = builder.value(triple.subject)
@@ -250,6 +256,8 @@ def _schema_org(iri: str, own: list[Triple], builder: _Builder) -> dict[str, Any
             "https://schema.org/"
         )
         if not key or key in ("name",) or isinstance(triple.object, BlankNode):
+            continue
+        if isinstance(triple.object, NamedNode) and iris.is_part(triple.object.value):
             continue
         obj = triple.object
         if isinstance(obj, NamedNode) and obj.value.startswith(iris.BASE):

@@ -16,3 +16,22 @@ META_GRAPH = BASE + "graph/meta"
 INFERRED_GRAPH = BASE + "graph/inferred"
 
 DATASET = BASE + "dataset"
+
+
+def is_entity(iri: str) -> bool:
+    """An entity is an IRI minted under /id/ without a fragment.
+
+    A fragment IRI (`…/id/infrastructure/dryad#practice-bylaws`) is part of its base entity's
+    description, as a blank node would be: it has no page, sitemap entry or search hit of its own.
+    """
+    return iri.startswith(ENTITY_BASE) and "#" not in iri and len(iri) > len(ENTITY_BASE)
+
+
+def is_part(iri: str) -> bool:
+    """A fragment IRI under /id/: a node described with its base entity."""
+    return iri.startswith(ENTITY_BASE) and "#" in iri
+
+
+def entity_of(iri: str) -> str:
+    """The entity an IRI under /id/ belongs to: itself, or the base of a fragment IRI."""
+    return iri.split("#", 1)[0]

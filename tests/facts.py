@@ -9,6 +9,7 @@ from kgserver import iris
 PREFIXES = f"""PREFIX oikg: <{iris.ONTOLOGY_NS}>
 PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
 PREFIX dcterms: <http://purl.org/dc/terms/>
+PREFIX owl: <http://www.w3.org/2002/07/owl#>
 """
 
 

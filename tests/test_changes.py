@@ -149,3 +149,43 @@ def test_home_lists_changes_after_the_baseline_only(store: Store, tmp_path: Path
         recent = texts(parse_html(client.get("/").text).select("ul.recent li"))
     assert len(recent) == 3
     assert any("updated: Zenodo" in line for line in recent)
+
+
+def test_fragment_iris_are_described_with_their_entity_not_listed_on_their_own(
+    store: Store, tmp_path: Path
+) -> None:
+    fragments = sorted(
+        {
+            quad.subject.value
+            for quad in store.quads_for_pattern(None, None, None)
+            if isinstance(quad.subject, NamedNode) and quad.subject.value.startswith(DRYAD + "#")
+        }
+    )
+    assert fragments  # Infra Finder's practice assessments of Dryad
+    catalogue = build_catalogue(store)
+    assert not [iri for iri in catalogue.entities if "#" in iri]
+    app = create_app(Settings(store_dir=tmp_path / "kg"), copy_of(store))
+    with TestClient(app) as client:
+        assert "#" not in client.get("/sitemap.xml").text
+        collection = client.get("/changes").json()
+        last = int(collection["last"]["id"].rsplit("/", 1)[1])
+        items = [
+            item["object"]["id"]
+            for number in range(last + 1)
+            for item in client.get(f"/changes/page/{number}").json()["orderedItems"]
+        ]
+        assert len(items) == collection["totalItems"] == len(catalogue.entities)
+        assert not [iri for iri in items if "#" in iri]
+        triples = client.get(
+            "/id/infrastructure/dryad", headers={"Accept": "application/n-triples"}
+        )
+        for fragment in fragments:
+            assert f"<{fragment}> " in triples.text
+            slug = fragment.removeprefix(iris.ENTITY_BASE)
+            assert client.get("/id/" + slug.replace("#", "%23")).status_code == 404
+        implemented = values(store, fragments[0], iris.ONTOLOGY_NS + "practiceType")
+        page = client.get("/id/infrastructure/dryad", headers={"Accept": "text/html"}).text
+        assert implemented and all(
+            f'href="http://testserver/id/{iri.removeprefix(iris.ENTITY_BASE)}"' in page
+            for iri in implemented
+        )

@@ -39,6 +39,11 @@ PATHS = {
     "hasStartDate": "http://purl.org/cerif/frapo/hasStartDate",
     "hasEndDate": "http://purl.org/cerif/frapo/hasEndDate",
     "hasGrantNumber": "http://purl.org/cerif/frapo/hasGrantNumber",
+    "altLabel": "http://www.w3.org/2004/02/skos/core#altLabel",
+    "license": "http://purl.org/dc/terms/license",
+    "publisher": "http://purl.org/dc/terms/publisher",
+    "prefLabel": "http://www.w3.org/2004/02/skos/core#prefLabel",
+    "broader": "http://www.w3.org/2004/02/skos/core#broader",
 }
 FOCUS = {
     "I": ID + "infrastructure/example-repository",
@@ -46,6 +51,7 @@ FOCUS = {
     "F": ID + "funder/example-foundation",
     "S": ID + "standard/example-protocol",
     "G": ID + "grant/example-foundation-example-repository-2020",
+    "C": ID + "key-technology/example-database",
 }
 
 WORLD = """@prefix dcterms: <http://purl.org/dc/terms/> .
@@ -61,6 +67,8 @@ WORLD = """@prefix dcterms: <http://purl.org/dc/terms/> .
 
 id:infrastructure\\/example-repository a oikg:Infrastructure ;
     rdfs:label "Example Repository"@en ;
+    skos:altLabel "ExRep"@en ;
+    dcterms:license <https://creativecommons.org/licenses/by/4.0/> ;
     dcterms:description "A repository that exists only in tests."@en ;
     dcterms:source <https://example.org/repository/about> ;
     dcterms:modified "2026-01-01"^^xsd:date ;
@@ -147,6 +155,7 @@ id:infrastructure\\/example-repository a oikg:Infrastructure ;
 
 id:key-technology\\/example-database a skos:Concept ;
     skos:prefLabel "Example Database"@en ;
+    skos:broader <https://w3id.org/oikg/id/key-technology/postgres> ;
     skos:inScheme <https://w3id.org/oikg/id/key-technology> .
 
 id:organization\\/example-host a oikg:Organization ;
@@ -179,6 +188,7 @@ id:standard\\/example-protocol a oikg:Standard ;
     dcterms:source <https://example.org/protocol/spec> ;
     foaf:homepage <https://protocol.example.org/> ;
     oikg:wikidataItem <http://www.wikidata.org/entity/Q999999994> ;
+    dcterms:publisher <https://w3id.org/oikg/id/organization/example-host> ;
     oikg:implementedBy <https://w3id.org/oikg/id/infrastructure/example-repository> .
 
 id:grant\\/example-foundation-example-repository-2020 a oikg:Grant ;
@@ -280,6 +290,13 @@ def report(covers: str, component: str, *edits: tuple[str, str]) -> Case:
 
 REPOSITORY_LABEL = ('rdfs:label "Example Repository"@en ;', "")
 CASES = [
+    # Alternative names, licence of the description, publishers and concepts (catalogue data)
+    case("altLabel", "Datatype", "I", "altLabel", ('"ExRep"@en', '"ExRep"')),
+    *page_cases("license", "dcterms:license", "https://creativecommons.org/licenses/by/4.0/"),
+    *link_cases("Standard-publisher", "S", "dcterms:publisher", HOST, STANDARD),
+    case("Concept-prefLabel", "Datatype", "C", "prefLabel",
+         ('"Example Database"@en', '"Example Database"')),
+    *link_cases("Concept-broader", "C", "skos:broader", i("key-technology/postgres"), HOST),
     # Shared property shapes (common.ttl)
     case("label", "MinCount", "I", "label", REPOSITORY_LABEL),
     case("label", "Datatype", "I", "label", ('"Example Repository"@en', '"Example Repository"')),

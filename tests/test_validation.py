@@ -19,7 +19,7 @@ from kgserver.validation import (
     validate_contribution,
 )
 from tests.conftest import artifacts_dir
-from tests.test_contributions import BREAKAGES, ZENODO
+from tests.test_contributions import BREAKAGES, ZENODO, syntax_error_position
 
 SH = rdflib.Namespace("http://www.w3.org/ns/shacl#")
 ZENODO_TTL = (BUNDLE_DIR / "data" / "infrastructure" / "zenodo.ttl").read_text()
@@ -127,11 +127,14 @@ def test_a_change_that_breaks_another_entity_is_reported_there(dataset: Dataset)
         Quad(q.subject, q.predicate, organization, q.graph_name) if q.object == funder else q
         for q in entity_quads(dataset, cern)
     ]
+    funded_by = NamedNode("https://w3id.org/oikg/ontology#fundedBy")
+    funded = {
+        q.subject.value for q in dataset.data if (q.predicate, q.object.value) == (funded_by, cern)
+    }
+    assert ZENODO in funded
     report = validate_contribution(dataset.data, changed, dataset.shapes, dataset.ontology, True)
     broken = [r for r in report.results if r.severity == "Violation"]
-    assert {(r.focus_node, r.path) for r in broken} == {
-        (ZENODO, "https://w3id.org/oikg/ontology#fundedBy")
-    }
+    assert {(r.focus_node, r.path) for r in broken} == {(f, funded_by.value) for f in funded}
 
 
 def test_validation_never_writes_to_the_store(client: TestClient, store: Store) -> None:
@@ -261,7 +264,9 @@ def test_contribute_page_shows_a_syntax_error(live_server: str, browser: Browser
     context = browser.new_context(java_script_enabled=False)
     page = context.new_page()
     page.goto(live_server + "/contribute")
-    page.get_by_label("Turtle or JSON-LD").fill(ZENODO_TTL.replace('"CH" ;', '"CH"'))
+    broken = ZENODO_TTL.replace('"CH" ;', '"CH"')
+    line, _ = syntax_error_position(broken)
+    page.get_by_label("Turtle or JSON-LD").fill(broken)
     page.get_by_role("button", name="Check").click()
-    expect(page.locator("pre.syntax-error")).to_contain_text("contribution.ttl:19:5:")
+    expect(page.locator("pre.syntax-error")).to_contain_text(f"contribution.ttl:{line}:5:")
     context.close()

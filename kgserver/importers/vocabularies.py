@@ -14,7 +14,6 @@ from kgserver import iris
 from kgserver.importers.model import SKOS, normalise
 from kgserver.settings import BUNDLE_DIR
 
-
 RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 
 
