@@ -27,15 +27,21 @@ def entity_tag(version: str, *parts: str) -> str:
     return 'W/"' + "".join(c if c.isalnum() or c in "-._" else "_" for c in tag) + '"'
 
 
-def http_date(iso: str) -> str | None:
-    """An xsd:dateTime as an HTTP-date (§5.6.7), or None if it does not parse."""
+def utc_moment(iso: str) -> datetime | None:
+    """An xsd:dateTime (a trailing Z allowed, no zone read as UTC) in UTC, or None."""
     try:
         moment = datetime.fromisoformat(iso.replace("Z", "+00:00"))
     except ValueError:
         return None
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=UTC)
-    return format_datetime(moment.astimezone(UTC), usegmt=True)
+    return moment.astimezone(UTC)
+
+
+def http_date(iso: str) -> str | None:
+    """An xsd:dateTime as an HTTP-date (§5.6.7), or None if it does not parse."""
+    moment = utc_moment(iso)
+    return format_datetime(moment, usegmt=True) if moment else None
 
 
 def _opaque(tag: str) -> str:

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from kgserver import iris
+from kgserver.caching import utc_moment
 from kgserver.catalogue import Catalogue
 from kgserver.settings import Settings
 
@@ -72,13 +73,10 @@ def as_datetime(value: str, fallback: str) -> str:
     """An xsd:date or xsd:dateTime as an xsd:dateTime in UTC; `fallback` if it is neither."""
     if len(value) == 10:
         value += "T00:00:00Z"
-    try:
-        parsed = datetime.fromisoformat(value.replace("Z", "+00:00"))
-    except ValueError:
+    parsed = utc_moment(value)
+    if parsed is None:
         return fallback
-    if parsed.tzinfo is None:
-        parsed = parsed.replace(tzinfo=UTC)
-    return parsed.astimezone(UTC).replace(microsecond=0).isoformat().replace("+00:00", "Z")
+    return parsed.replace(microsecond=0).isoformat().replace("+00:00", "Z")
 
 
 def _digests(catalogue: Catalogue) -> dict[str, dict[str, Any]]:
