@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import csv
 import re
 from collections import Counter
+from pathlib import Path
 
 import pytest
 from pyoxigraph import Store
@@ -21,6 +23,12 @@ PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
 """
 DATA = f"<{iris.DATA_GRAPH}>"
 ID = iris.ENTITY_BASE
+FIXTURES = Path(__file__).parent / "data" / "infra-finder"
+INFRA_FINDER = (
+    "https://github.com/investinopen/infra-finder/blob/"
+    "b394b9a74f2ba00a58cc20972cbe36d31188dbbc/spec/data/imports/v2-valid.csv"
+)
+STANDARD = "Standard, specification or protocol"
 
 # The minimums of issue 5 ("Scope"): organisations are counted without the funders.
 MINIMUMS = {"Infrastructure": 150, "Organization": 100, "Standard": 60, "Funder": 50}
@@ -77,17 +85,120 @@ def test_readme_counts_are_the_graphs(store: Store) -> None:
 
 
 def test_every_infra_finder_service_is_in_the_graph(store: Store) -> None:
-    record = (
-        "https://github.com/investinopen/infra-finder/blob/"
-        "b394b9a74f2ba00a58cc20972cbe36d31188dbbc/spec/data/imports/v2-valid.csv"
-    )
+    entity = infra_finder_entities(store)
+    records = infra_finder_records()
+    assert len(set(entity.values())) == len(records) == 57
+    assert {entity.get(_name_key(r["001_service_name"])) for r in records} == set(entity.values())
+
+
+def infra_finder_entities(store: Store) -> dict[str, str]:
+    """The infrastructures and standards made from Infra Finder's records, by their names."""
     rows = select(
         store,
-        f"""SELECT DISTINCT ?s WHERE {{ GRAPH {DATA} {{
-            ?s dcterms:source <{record}> ; a ?c VALUES ?c {{ oikg:Infrastructure oikg:Standard }}
+        f"""SELECT DISTINCT ?s ?name WHERE {{ GRAPH {DATA} {{
+            ?s dcterms:source <{INFRA_FINDER}> ; a ?c ; rdfs:label|skos:altLabel ?name
+            VALUES ?c {{ oikg:Infrastructure oikg:Standard }}
         }} }}""",
     )
-    assert len(rows) == 57
+    return {_name_key(name): s for s, name in rows}
+
+
+def _name_key(name: str) -> str:
+    return re.sub(r"\W", "", name.lower())  # "VuFind®" is our "VuFind"
+
+
+def infra_finder_records() -> list[dict[str, str]]:
+    """Infra Finder's 57 records: name, category, and each practice's status and evidence."""
+    with open(FIXTURES / "solutions-practices.csv", encoding="utf-8", newline="") as file:
+        return list(csv.DictReader(file))
+
+
+def practice_columns(store: Store) -> dict[str, tuple[str, str]]:
+    """Each practice concept with its status and evidence columns, as its scope note says."""
+    rows = select(
+        store,
+        """SELECT ?practice ?note WHERE {
+            ?practice skos:inScheme <https://w3id.org/oikg/id/practice> ; skos:scopeNote ?note }""",
+    )
+    found = {}
+    for practice, note in rows:
+        match = re.search(r"status in column (\d+) (\w+), evidence in column (\d+) (\w+)", note)
+        if match:
+            found[practice] = (f"{match[1]}_{match[2]}", f"{match[3]}_{match[4]}")
+    return found
+
+
+def assessed_practices(store: Store) -> dict[tuple[str, str], tuple[set[str], set[str]]]:
+    """(entity, practice) -> (the status's label and notation, the evidence), as the graph has
+    them."""
+    rows = select(
+        store,
+        f"""SELECT ?s ?practice ?name ?evidence WHERE {{
+            GRAPH {DATA} {{ ?s oikg:practice ?p . ?p oikg:practiceType ?practice .
+                OPTIONAL {{ ?p oikg:evidence ?evidence }}
+                OPTIONAL {{ ?p oikg:implementationStatus ?status }} }}
+            OPTIONAL {{ ?status skos:prefLabel|skos:notation ?name }}
+        }}""",
+    )
+    found: dict[tuple[str, str], tuple[set[str], set[str]]] = {}
+    for s, practice, name, evidence in rows:
+        names, pages = found.setdefault((s, practice), (set(), set()))
+        names.update([name.lower()] if name else [])
+        pages.update([evidence] if evidence else [])
+    return found
+
+
+def missing_practices(store: Store, records: list[dict[str, str]]) -> list[tuple[str, ...]]:
+    """Every practice status and evidence URL of `records` that the graph does not hold."""
+    entity = infra_finder_entities(store)
+    assessed = assessed_practices(store)
+    missing = []
+    for record in records:
+        name = record["001_service_name"]
+        for practice, (status_column, url_column) in practice_columns(store).items():
+            status, url = record[status_column].strip(), record[url_column].strip()
+            if not status and not url:
+                continue
+            names, pages = assessed.get((entity.get(_name_key(name), ""), practice), (set(), set()))
+            if status and status.lower() not in names:
+                missing.append((name, practice, status))
+            if url.startswith("http") and url not in pages:
+                missing.append((name, practice, url))
+    return missing
+
+
+def test_every_practice_of_every_infra_finder_record_is_in_the_graph(store: Store) -> None:
+    records = infra_finder_records()
+    assert len(records) == 57
+    assert missing_practices(store, records) == []
+
+
+def test_the_standards_infra_finder_assesses_keep_their_practices(store: Store) -> None:
+    """IIIF, JATS, ARK, COUNTER, CC licences and OCFL: standards, assessed as infrastructures."""
+    standards = [r for r in infra_finder_records() if r["014_solution_category"] == STANDARD]
+    entity = infra_finder_entities(store)
+    kinds = {entity[_name_key(r["001_service_name"])].split("/")[-2] for r in standards}
+    assert len(standards) == 6 and kinds == {"standard"}
+    assert missing_practices(store, standards) == []
+    stated = sum(1 for r in standards for s, u in practice_columns(store).values() if r[s] or r[u])
+    held = select(
+        store,
+        f"""SELECT (COUNT(?p) AS ?n) WHERE {{ GRAPH {DATA} {{
+            ?s a oikg:Standard ; oikg:practice ?p }} }}""",
+    )
+    assert int(held[0][0]) == stated
+
+
+def test_iiif_has_an_open_code_repository_as_infra_finder_says(store: Store) -> None:
+    iiif = next(r for r in infra_finder_records() if r["001_service_name"] == "IIIF")
+    rows = select(
+        store,
+        f"""SELECT ?notation ?evidence WHERE {{
+            <{ID}standard/iiif> oikg:practice ?p .
+            ?p oikg:practiceType <{ID}practice/open-code-repository> ;
+               oikg:implementationStatus/skos:notation ?notation ; oikg:evidence ?evidence }}""",
+    )
+    assert rows == [(iiif["018_open_code_repository_status"], iiif["019_open_code_repository_url"])]
 
 
 def entities(store: Store) -> list[str]:

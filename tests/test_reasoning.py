@@ -58,6 +58,15 @@ def test_funders_are_found_as_schema_organizations(store: Store) -> None:
     )
 
 
+def test_an_assessed_standard_is_not_inferred_to_be_an_infrastructure(store: Store) -> None:
+    # IIIF carries practices, a category, funders and a grant, as an infrastructure does.
+    iiif = f"<{ID}standard/iiif>"
+    assert ask(store, f"ASK {{ {iiif} oikg:practice ?p ; oikg:category ?c ; oikg:fundedBy ?f }}")
+    assert ask(store, f"ASK {{ ?g oikg:awardedTo {iiif} }}")
+    assert ask(store, f"ASK {{ ?funder oikg:funds {iiif} }}")  # inverses still follow
+    assert not ask(store, "ASK { ?s a oikg:Standard , oikg:Infrastructure }")
+
+
 def test_funds_answers_where_data_states_only_funded_by(store: Store) -> None:
     zenodo, sloan = f"<{ID}infrastructure/zenodo>", f"<{ID}funder/alfred-p-sloan-foundation>"
     assert ask(store, f"ASK {{ {zenodo} oikg:fundedBy {sloan} }}")

@@ -180,7 +180,8 @@ id:funder\\/example-foundation a oikg:Funder ;
     oikg:wikidataItem <http://www.wikidata.org/entity/Q999999993> ;
     oikg:rorId <https://ror.org/0bcdefg23> ;
     oikg:funds <https://w3id.org/oikg/id/organization/example-host> ,
-        <https://w3id.org/oikg/id/infrastructure/example-repository> .
+        <https://w3id.org/oikg/id/infrastructure/example-repository> ,
+        <https://w3id.org/oikg/id/standard/example-protocol> .
 
 id:standard\\/example-protocol a oikg:Standard ;
     rdfs:label "Example Protocol"@en ;
@@ -189,6 +190,13 @@ id:standard\\/example-protocol a oikg:Standard ;
     foaf:homepage <https://protocol.example.org/> ;
     oikg:wikidataItem <http://www.wikidata.org/entity/Q999999994> ;
     dcterms:publisher <https://w3id.org/oikg/id/organization/example-host> ;
+    oikg:fundedBy <https://w3id.org/oikg/id/funder/example-foundation> ;
+    oikg:category <https://w3id.org/oikg/id/category/standard-specification-or-protocol> ;
+    oikg:codeRepository <https://code.example.org/protocol> ;
+    oikg:practice [ a oikg:PracticeAssessment ; oikg:practiceType id:practice\\/open-api ;
+        oikg:implementationStatus <https://w3id.org/oikg/id/implementation-status/available> ;
+        oikg:evidence <https://protocol.example.org/api> ;
+        dcterms:source <https://example.org/protocol/assessment> ] ;
     oikg:implementedBy <https://w3id.org/oikg/id/infrastructure/example-repository> .
 
 id:grant\\/example-foundation-example-repository-2020 a oikg:Grant ;
@@ -278,7 +286,7 @@ def wrong_scheme(shape: str, prop: str, component: str = "Node") -> Case:
 
 def practice(covers: str, component: str, *edits: tuple[str, str]) -> Case:
     """A broken practice assessment, reported on its infrastructure (it is a blank node)."""
-    return case("Infrastructure-practice", "Node", "I", "practice", *edits,
+    return case("practice", "Node", "I", "practice", *edits,
                 covers=(covers, component))  # fmt: skip
 
 
@@ -350,11 +358,11 @@ CASES = [
     case("foundingYear", "pastYearRule", "I", "foundingYear",
          ('"2001"^^xsd:gYear', '"2999"^^xsd:gYear')),
     # Infrastructure (infrastructure.ttl)
-    case("Infrastructure-category", "NodeKind", "I", "category",
+    case("category", "NodeKind", "I", "category",
          (i("category/repository-service"), '"repository service"')),
-    case("Infrastructure-category", "Node", "I", "category",
+    case("category", "Node", "I", "category",
          (i("category/repository-service"), i("category/repository-services"))),
-    case("Infrastructure-category", "Node", "I", "category",
+    case("category", "Node", "I", "category",
          (i("category/repository-service"), i("standard/oai-pmh")),
          covers=("InfrastructureCategoryShape", "Class")),
     case("Infrastructure-category-present", "MinCount", "I", "category",
@@ -368,21 +376,21 @@ CASES = [
     case("Infrastructure-hostedBy-present", "MinCount", "I", "hostedBy",
          ("oikg:hostedBy <https://w3id.org/oikg/id/organization/example-host> ;", ""),
          severity="Warning"),
-    case("Infrastructure-fundedBy", "NodeKind", "I", "fundedBy",
+    case("fundedBy", "NodeKind", "I", "fundedBy",
          ("oikg:fundedBy <https://w3id.org/oikg/id/funder/example-foundation> ;\n    oikg:impl",
           'oikg:fundedBy "Example Foundation" ;\n    oikg:impl')),
-    case("Infrastructure-fundedBy", "Class", "I", "fundedBy",
+    case("fundedBy", "Class", "I", "fundedBy",
          ("oikg:fundedBy <https://w3id.org/oikg/id/funder/example-foundation> ;\n    oikg:impl",
           "oikg:fundedBy <https://w3id.org/oikg/id/organization/example-host> ;\n    oikg:impl")),
-    case("Infrastructure-implements", "NodeKind", "I", "implements",
+    case("implements", "NodeKind", "I", "implements",
          ("oikg:implements <https://w3id.org/oikg/id/standard/example-protocol>",
           'oikg:implements "Example Protocol"')),
-    case("Infrastructure-implements", "Class", "I", "implements",
+    case("implements", "Class", "I", "implements",
          ("oikg:implements <https://w3id.org/oikg/id/standard/example-protocol>",
           "oikg:implements <https://w3id.org/oikg/id/organization/example-host>")),
-    case("Infrastructure-codeRepository", "Pattern", "I", "codeRepository",
+    case("codeRepository", "Pattern", "I", "codeRepository",
          ("<https://code.example.org/repository>", "<ssh://git@code.example.org/repository>")),
-    case("Infrastructure-codeRepository", "NodeKind", "I", "codeRepository",
+    case("codeRepository", "NodeKind", "I", "codeRepository",
          ("<https://code.example.org/repository>", '"https://code.example.org/repository"')),
     case("Infrastructure-foundingYear-present", "MinCount", "I", "foundingYear",
          ('oikg:foundingYear "2001"^^xsd:gYear ;', ""), severity="Info"),
@@ -403,26 +411,27 @@ CASES = [
          ("oikg:hasShareholders false", "oikg:hasShareholders false, true")),
     *page_cases("membershipProgramme", "oikg:membershipProgramme", "https://repository.example.org/members"),
     # Infrastructure: ontology 0.2 (infrastructure.ttl)
-    *link_cases("Infrastructure-affiliation", "I", "oikg:affiliation", HOST, STANDARD),
-    *link_cases("Infrastructure-governedBy", "I", "oikg:governedBy", HOST, STANDARD),
-    *link_cases("Infrastructure-dependsOn", "I", "oikg:dependsOn", i("infrastructure/dspace"),
+    *link_cases("affiliation", "I", "oikg:affiliation", HOST, STANDARD),
+    *link_cases("governedBy", "I", "oikg:governedBy", HOST, STANDARD),
+    *link_cases("dependsOn", "I", "oikg:dependsOn", i("infrastructure/dspace"),
                 HOST),
-    *link_cases("Infrastructure-integratesWith", "I", "oikg:integratesWith",
+    *link_cases("integratesWith", "I", "oikg:integratesWith",
                 i("infrastructure/zenodo"), HOST),
-    wrong_scheme("Infrastructure-codeLicence", "codeLicence", "Or"),
-    wrong_scheme("Infrastructure-contentLicence", "contentLicence", "Or"),
-    wrong_scheme("Infrastructure-usesLicence", "usesLicence", "Or"),
-    *[wrong_scheme(f"Infrastructure-{vocabulary}", vocabulary) for vocabulary in VOCABULARIES],
+    wrong_scheme("codeLicence", "codeLicence", "Or"),
+    wrong_scheme("contentLicence", "contentLicence", "Or"),
+    wrong_scheme("usesLicence", "usesLicence", "Or"),
+    *[wrong_scheme(v, v) for v in VOCABULARIES if v != "lifecycleStatus"],
+    wrong_scheme("Infrastructure-lifecycleStatus", "lifecycleStatus"),
     case("Infrastructure-lifecycleStatus", "MaxCount", "I", "lifecycleStatus",
          ("lifecycle-status/active>", "lifecycle-status/active>, <https://w3id.org/oikg/id/lifecycle-status/deprecated>")),
-    *page_cases("Infrastructure-serviceProviderRegistry", "oikg:serviceProviderRegistry",
+    *page_cases("serviceProviderRegistry", "oikg:serviceProviderRegistry",
                 "https://repository.example.org/providers"),
-    *page_cases("Infrastructure-contactPage", "oikg:contactPage", "https://repository.example.org/contact"),
-    *page_cases("Infrastructure-logo", "schema:logo", "https://repository.example.org/logo.png"),
+    *page_cases("contactPage", "oikg:contactPage", "https://repository.example.org/contact"),
+    *page_cases("logo", "schema:logo", "https://repository.example.org/logo.png"),
     # Practice assessments (practice-assessment.ttl), checked through their infrastructure
-    case("Infrastructure-practice", "NodeKind", "I", "practice",
-         ("oikg:practice [", 'oikg:practice "accessible", [')),
-    case("Infrastructure-practice", "Node", "I", "practice",
+    case("practice", "NodeKind", "I", "practice",
+         ("oikg:practice [\n", 'oikg:practice "accessible", [\n')),
+    case("practice", "Node", "I", "practice",
          (i("practice/web-accessibility-statement"), '"web accessibility"')),
     practice("PracticeAssessment-practiceType", "MinCount",
              (f"oikg:practiceType {i('practice/web-accessibility-statement')} ;", "")),
@@ -499,15 +508,25 @@ CASES = [
           'oikg:funds "Example Host", <https://w3id.org/oikg/id/organization/example-host> ,')),
     case("Funder-funds", "Or", "F", "funds",
          ("oikg:funds <https://w3id.org/oikg/id/organization/example-host> ,",
-          "oikg:funds <https://w3id.org/oikg/id/standard/example-protocol>,"
+          "oikg:funds <https://w3id.org/oikg/id/key-technology/example-database>,"
           " <https://w3id.org/oikg/id/organization/example-host> ,")),
     # Standard (standard.ttl)
     case("Standard-implementedBy", "NodeKind", "S", "implementedBy",
          ("oikg:implementedBy <https://w3id.org/oikg/id/infrastructure/example-repository>",
           'oikg:implementedBy "Example Repository"')),
-    case("Standard-implementedBy", "Class", "S", "implementedBy",
+    case("Standard-implementedBy", "Or", "S", "implementedBy",
          ("oikg:implementedBy <https://w3id.org/oikg/id/infrastructure/example-repository>",
           "oikg:implementedBy <https://w3id.org/oikg/id/organization/example-host>")),
+    # What Infra Finder says of a standard, checked as on an infrastructure (common.ttl)
+    case("category", "Node", "S", "category",
+         ("category/standard-specification-or-protocol>", "category/standard>")),
+    case("fundedBy", "Class", "S", "fundedBy",
+         ("oikg:fundedBy <https://w3id.org/oikg/id/funder/example-foundation> ;\n    oikg:cat",
+          "oikg:fundedBy <https://w3id.org/oikg/id/organization/example-host> ;\n    oikg:cat")),
+    case("codeRepository", "Pattern", "S", "codeRepository",
+         ("<https://code.example.org/protocol>", "<ssh://git@code.example.org/protocol>")),
+    case("practice", "Node", "S", "practice",
+         ("id:practice\\/open-api", "id:category\\/repository-service")),
     # Grant (grant.ttl)
     case("GrantShape", "sparql", "G", "currency", ('oikg:currency "EUR" ;', "")),
     case("Grant-awardedBy", "MinCount", "G", "awardedBy",
@@ -529,7 +548,7 @@ CASES = [
           'oikg:awardedTo "Example Repository" ;')),
     case("Grant-awardedTo", "Or", "G", "awardedTo",
          ("oikg:awardedTo <https://w3id.org/oikg/id/infrastructure/example-repository> ;",
-          "oikg:awardedTo <https://w3id.org/oikg/id/standard/example-protocol> ;")),
+          "oikg:awardedTo <https://w3id.org/oikg/id/key-technology/example-database> ;")),
     case("Grant-amount", "MaxCount", "G", "amount", ("150000.00 ;", "150000.00, 2.00 ;")),
     case("Grant-amount", "Datatype", "G", "amount", ("150000.00 ;", '"150,000" ;')),
     case("Grant-amount", "MinExclusive", "G", "amount", ("150000.00 ;", "-5.00 ;")),
@@ -578,7 +597,7 @@ CASES = [
     case("EntityShape", "identifierFormatRule", "I", "source",
          ("<https://example.org/repository/about>", "<https://doi.org/10.12/abc>")),
     case("EntityAdviceShape", "inverseContradictionRule", "I", "fundedBy",
-         (",\n        <https://w3id.org/oikg/id/infrastructure/example-repository> .", " ."),
+         (",\n        <https://w3id.org/oikg/id/infrastructure/example-repository> ,", " ,"),
          severity="Warning"),
 ]  # fmt: skip
 

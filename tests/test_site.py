@@ -100,6 +100,43 @@ def test_entity_page_shows_labelled_properties_relations_and_sources(
     assert schema["url"] == "https://zenodo.org/"
 
 
+def practices_on_page(client: TestClient, path: str) -> dict[str, list[str]]:
+    """Practice type -> evidence links, as the entity page shows its practice assessments."""
+    shown = {}
+    for node in page(client, path).select("dl.properties dl.node"):
+        described: dict[str, list] = {}  # each dt with the dd elements that follow it
+        for element in node.find_all(["dt", "dd"], recursive=False):
+            if element.name == "dt":
+                term = texts([element])[0]
+            else:
+                described.setdefault(term, []).append(element)
+        if "practice type" in described:
+            practice = texts(described["practice type"])[0]
+            links = [a["href"] for dd in described.get("evidence", []) for a in dd.find_all("a")]
+            shown[practice] = sorted(links)
+    return shown
+
+
+@pytest.mark.parametrize("entity", ["standard/iiif", "infrastructure/zenodo"])
+def test_a_standard_page_shows_its_practices_as_an_infrastructure_page_does(
+    client: TestClient, store: Store, entity: str
+) -> None:
+    stated = rows(
+        store,
+        """SELECT ?label ?evidence $e WHERE { $e oikg:practice ?p .
+            ?p oikg:practiceType/<http://www.w3.org/2004/02/skos/core#prefLabel> ?label .
+            OPTIONAL { ?p oikg:evidence ?evidence } }""",
+        e=iris.ENTITY_BASE + entity,
+    )
+    expected: dict[str, list[str]] = {}
+    for label, evidence, _ in stated:
+        expected.setdefault(label, []).extend([evidence] if evidence else [])
+    assert len(expected) == 16
+    assert practices_on_page(client, f"/id/{entity}") == {
+        label: sorted(pages) for label, pages in expected.items()
+    }
+
+
 def test_entity_page_groups_incoming_relations_and_links_identifiers_out(
     client: TestClient, store: Store
 ) -> None:

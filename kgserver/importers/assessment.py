@@ -219,6 +219,8 @@ LEGACY_TEXT = {
 
 _PERSONS = re.compile(r"\s*\([^()]*\)$")  # "University of X (Person A, Person B)"
 _PREFIX = re.compile(r"^(Founding|Former|Current):\s*", re.IGNORECASE)
+_DENIAL = re.compile(r"^(none|no|not|n/a)\b", re.IGNORECASE)  # "None formally, though …"
+MAX_TECHNOLOGIES = 40
 
 
 def _value(cell: str | None) -> str:
@@ -247,18 +249,15 @@ def assess(
     old: dict[str, str],
     record: str,
 ) -> None:
-    """Add Infra Finder's assessment of one service to its entity and its provider."""
+    """Add Infra Finder's assessment of one record to its entity (an infrastructure or a
+    standard: the same terms for both) and to its provider."""
     date = _value(row["092_last_update"])[:10]
-    service = entity.kind == "infrastructure"  # the terms below describe infrastructures
-    if service:
-        for practice in PRACTICES:
-            node = _practice(row, *practice, record=record, date=date)
-            if node is not None:
-                entity.add(OIKG + "practice", node)
+    for practice in PRACTICES:
+        node = _practice(row, *practice, record=record, date=date)
+        if node is not None:
+            entity.add(OIKG + "practice", node)
     for column, other, prop, scheme, about_provider in CONTROLLED:
-        targets = providers if about_provider else [entity] if service else []
-        if not targets:
-            continue
+        targets = providers if about_provider else [entity]
         values = [v.strip() for v in _value(row[column]).split("|") if v.strip()]
         free = _value(row[other]) if other else ""
         legacy = LEGACY_TEXT.get(other or column)
@@ -273,8 +272,7 @@ def assess(
         for target in targets:
             target.add(OIKG + prop, *terms)
     _counts_and_links(catalogue, entity, providers, row, old, record)
-    if service:
-        _organisations(catalogue, entity, row, record)
+    _organisations(catalogue, entity, row, record)
 
 
 def _practice(
@@ -372,8 +370,6 @@ def _counts_and_links(
     record: str,
 ) -> None:
     members = _value(row["078_membership_numbers"]) or _value(old.get("number_of_members"))
-    if entity.kind != "infrastructure":
-        members = ""
     if members.isdigit():
         entity.add(OIKG + "memberCount", Literal(str(int(members)), XSD + "integer"))
     programme = _value(row["107_membership_program_url"])
@@ -395,19 +391,27 @@ def _counts_and_links(
         for provider in providers:
             provider.add(OIKG + "countryCode", Literal(location))
     status = _value(old.get("special_certifications_or_statuses"))
-    if "SCOSS" in status and entity.kind == "infrastructure":
+    if "SCOSS" in status:
         scoss = catalogue.concept("certification", "SCOSS", record)
         scoss.cite("https://scoss.org/")
         entity.add(OIKG + "certification", IRI(scoss.iri))
-    for technology in _technologies(old) if entity.kind == "infrastructure" else []:
+    for technology in _technologies(old):
         entity.add(
             OIKG + "keyTechnology", IRI(catalogue.concept("key-technology", technology, record).iri)
         )
 
 
 def _technologies(old: dict[str, str]) -> list[str]:
-    text = _value(old.get("key_technologies_names")) or _value(old.get("what_technologies"))
-    return [t.strip() for t in re.split(r",|;|\n", _clean(text)) if 0 < len(t.strip()) <= 40]
+    """The technologies a record lists: its names, or a short list in `what_technologies`,
+    not sentences of prose; and not the whole option list (JATS's legacy cell names all 74
+    technologies that the 57 records name, where no other record names more than 17)."""
+    text = _clean(_value(old.get("key_technologies_names")))
+    if not text:
+        text = _clean(_value(old.get("what_technologies")))
+        if ". " in text:  # prose ("At root, the IIIF specifications describe …")
+            return []
+    names = [t.strip() for t in re.split(r",|;|\n", text) if 0 < len(t.strip()) <= 40]
+    return names if len(names) <= MAX_TECHNOLOGIES else []
 
 
 def _organisations(catalogue: Catalogue, entity: Entity, row: dict[str, str], record: str) -> None:
@@ -423,6 +427,8 @@ def _organisations(catalogue: Catalogue, entity: Entity, row: dict[str, str], re
             url = (item.get("url") or "").strip()
             ror = url if url.startswith("https://ror.org/") else None
             if not name or len(name) > 70 or name.startswith("http") or (url and not ror):
+                continue
+            if _DENIAL.match(name):
                 continue
             for org_name, aliases in organisations(name):
                 if _PERSONS.search(org_name) and not re.search(r"\([A-Z][\w-]*\)$", org_name):

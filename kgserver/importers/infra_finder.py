@@ -205,33 +205,30 @@ def service(catalogue: Catalogue, row: dict[str, str], old: dict[str, str]) -> E
     founded = _value(old.get("year_when_service_was_founded")) or _value(row["056_launch_date"])[:4]
     if re.fullmatch(r"[0-9]{4}", founded) and OIKG + "foundingYear" not in entity.facts:
         entity.add(OIKG + "foundingYear", year(founded))
+    # From here on a standard's record says what an infrastructure's does (its attributes
+    # admit both, ontology/README.md); only the provider's relation differs.
     location = _value(row["013_location"])
-    if re.fullmatch(r"[A-Z]{2}", location) and kind == "infrastructure":
+    if re.fullmatch(r"[A-Z]{2}", location):
         entity.add(OIKG + "countryCode", Literal(location))
-    if kind == "infrastructure":
-        for label in categories:
-            iri = category_iri(label) if label else None
-            if iri:
-                entity.add(OIKG + "category", IRI(iri))
-        repository = _value(row["019_open_code_repository_url"])
-        if repository.startswith("http") and OIKG + "codeRepository" not in entity.facts:
-            entity.add(OIKG + "codeRepository", IRI(repository))
+    for label in categories:
+        iri = category_iri(label) if label else None
+        if iri:
+            entity.add(OIKG + "category", IRI(iri))
+    repository = _value(row["019_open_code_repository_url"])
+    if repository.startswith("http") and OIKG + "codeRepository" not in entity.facts:
+        entity.add(OIKG + "codeRepository", IRI(repository))
     providers = _providers(catalogue, row)
     relation = HOSTED_BY if kind == "infrastructure" else PUBLISHER
     if providers and not entity.curated and name not in HOST_MOVED_SINCE:
         entity.facts[relation] = {IRI(p.iri) for p in providers}
     elif providers and relation not in entity.facts:
         entity.add(relation, *(IRI(p.iri) for p in providers))
-    # A standard is not funded; its steward is (the funders named for it fund its provider).
-    funded = [entity] if kind == "infrastructure" else providers
     for funder_name in TOP_FUNDERS.get(name, ()):
         funder = catalogue.get("funder", funder_name)
         funder.cite(V2, LEGACY)
-        for target in funded:
-            target.add(OIKG + "fundedBy", IRI(funder.iri))
-            target.cite(V2, LEGACY)
+        entity.add(OIKG + "fundedBy", IRI(funder.iri))
     _implements(catalogue, entity, old)
-    _grants(catalogue, entity, providers, row)
+    _grants(catalogue, entity, row)
     assess(catalogue, entity, providers, row, old, V2)
     return entity
 
@@ -265,20 +262,20 @@ def standards(catalogue: Catalogue) -> dict[str, Entity]:
 
 
 def _implements(catalogue: Catalogue, entity: Entity, old: dict[str, str]) -> None:
-    """Standards a service names in `standards_employed` or among its integrations."""
+    """Standards a service names in `standards_employed` or among its integrations (a
+    standard's record may name others it builds on, never itself)."""
     said = " ".join(_value(old.get(c)) for c in ("standards_employed", "what_other_tools"))
-    if not said or entity.kind != "infrastructure":
+    if not said:
         return
     for standard in STANDARDS:
-        if standard.found_in(said):
+        names = (standard.label, *standard.terms)
+        if standard.found_in(said) and catalogue.find("standard", names) is not entity:
             target = catalogue.get("standard", standard.label, aliases=standard.terms)
             target.cite(LEGACY)
             entity.add(OIKG + "implements", IRI(target.iri))
 
 
-def _grants(
-    catalogue: Catalogue, entity: Entity, providers: list[Entity], row: dict[str, str]
-) -> None:
+def _grants(catalogue: Catalogue, entity: Entity, row: dict[str, str]) -> None:
     """Grants a service lists with a single named funder, with amount and currency where the
     list states both (grants are public awards, not the gated financial figures)."""
     for grant in json.loads(_value(row["075_grants_list_structured"]) or "[]"):
@@ -290,13 +287,12 @@ def _grants(
         funder.cite(V2)
         years = re.findall(r"(?:19|20)[0-9]{2}", grant.get("display_date") or "")
         title = title.strip('"')
-        recipient = entity if entity.kind == "infrastructure" else providers[0]
         name = re.sub(r"\s*Grant Number:.*$", "", title)
         label = f"{funder.label()} grant: {name}"
         record = catalogue.get("grant", label, slug=f"{funder.slug}-{_short(title)}")
         record.cite(V2, grant.get("award_announcement_url"))
         record.add(OIKG + "awardedBy", IRI(funder.iri))
-        record.add(OIKG + "awardedTo", IRI(recipient.iri))
+        record.add(OIKG + "awardedTo", IRI(entity.iri))
         if years and OIKG + "awardYear" not in record.facts:
             record.add(OIKG + "awardYear", year(years[0]))
         number = re.search(r"Grant Number:\s*(\S+)", title)
@@ -309,7 +305,7 @@ def _grants(
         activities = (grant.get("grant_activities") or "").strip()
         if activities and len(activities) <= 80:
             record.add(OIKG + "purpose", text(activities))
-        recipient.add(OIKG + "fundedBy", IRI(funder.iri))
+        entity.add(OIKG + "fundedBy", IRI(funder.iri))
 
 
 def _amount(text: str) -> tuple[str, str] | None:
