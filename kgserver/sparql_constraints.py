@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 import rdflib
+import rdflib.collection
 from pyoxigraph import BlankNode, Literal, NamedNode, Quad, QuerySolutions, Store
 from rdflib.namespace import RDF, RDFS, SH
 
@@ -64,6 +65,8 @@ def take_sparql_constraints(
             focus = _property_focus_nodes(shape, shapes_graph, data, prefixes)
         else:
             focus = _focus_nodes(shape, shapes_graph, data, prefixes)
+            if focus is not None:
+                focus = _with_nested_value_nodes(shape, shapes_graph, data, focus)
         where = _WHERE.search(text)
         if where is None or focus is None or any(name in text for name in _PRE_BOUND):
             continue
@@ -105,6 +108,36 @@ def _untarget_emptied_shapes(shapes_graph: rdflib.Graph, shapes: set[rdflib.term
         if not checks:
             for target in _TARGETS:
                 shapes_graph.remove((shape, target, None))
+
+
+_NESTING = (SH.qualifiedValueShape, SH["not"])
+_LISTS = (SH["or"], SH["and"], SH.xone)
+
+
+def _with_nested_value_nodes(
+    shape: rdflib.term.Node, shapes_graph: rdflib.Graph, data: Store, focus: set[str]
+) -> set[str] | None:
+    """Add the value nodes that property shapes check with `sh:node shape`, or None.
+
+    Taking a constraint out of a shape also takes it out of pyshacl's nested checks of that
+    shape, so the nodes those reach must be focus nodes here: IRIs of property values. A blank
+    value node, or a shape nested in any other way, keeps the constraint with pyshacl.
+    """
+    if any((None, p, shape) in shapes_graph for p in _NESTING):
+        return None
+    for holder in _LISTS:
+        for members in shapes_graph.objects(None, holder):
+            if shape in rdflib.collection.Collection(shapes_graph, members):
+                return None
+    nested = set(focus)
+    for referrer in shapes_graph.subjects(SH.node, shape):
+        path = shapes_graph.value(referrer, SH.path)
+        if not isinstance(path, rdflib.URIRef):
+            return None
+        values = _column(data, f"SELECT DISTINCT ?this WHERE {{ ?s <{path}> ?this }}")
+        if not _add_iris(nested, (v for v in values if not isinstance(v, Literal))):
+            return None
+    return nested
 
 
 def _property_focus_nodes(
