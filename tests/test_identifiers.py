@@ -120,6 +120,9 @@ def test_a_rerun_changes_no_byte(data_dir: Path) -> None:
 
 
 def test_an_empty_table_changes_only_what_the_code_repositories_give(data_dir: Path) -> None:
+    for path in data_dir.rglob("*.ttl"):  # as the files were before GitHub organisations
+        lines = path.read_text().splitlines(keepends=True)
+        path.write_text("".join(line for line in lines if "githubOrganization" not in line))
     before = snapshot(data_dir)
     import_identifiers(data_dir, table(data_dir))
     changed = {name for name, text in snapshot(data_dir).items() if text != before[name]}
