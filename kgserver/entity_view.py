@@ -107,7 +107,10 @@ def is_web_link(iri: str) -> bool:
 
 
 def identifier_registry(iri: str) -> str | None:
-    return IDENTIFIER_HOSTS.get(urlsplit(iri).netloc.lower())
+    parts = urlsplit(iri)
+    if parts.netloc.lower() == "doi.org" and parts.path.startswith("/10.13039/"):
+        return "Crossref Funder Registry"  # DOIs under 10.13039 are Crossref Funder IDs
+    return IDENTIFIER_HOSTS.get(parts.netloc.lower())
 
 
 class _Builder:

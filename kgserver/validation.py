@@ -31,6 +31,7 @@ RDF_TYPE = NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
 IDENTIFYING = {
     NamedNode("https://w3id.org/oikg/ontology#wikidataItem"),
     NamedNode("https://w3id.org/oikg/ontology#rorId"),
+    NamedNode("https://w3id.org/oikg/ontology#crossrefFunderId"),
     NamedNode("http://xmlns.com/foaf/0.1/homepage"),
 }
 

@@ -11,6 +11,7 @@ import pytest
 from pyoxigraph import Store
 
 from kgserver import iris
+from kgserver.importers.identifiers import SCHEMES, default_table, repository_owner
 from kgserver.importers.model import CC_BY_4, ror_is_valid
 from kgserver.settings import BUNDLE_DIR
 
@@ -50,7 +51,8 @@ WEB_LINKS = {
 # External identifiers of a known kind that an entity may point to.
 KNOWN_EXTERNAL = re.compile(
     r"^(https://ror\.org/|http://www\.wikidata\.org/entity/Q|https://doi\.org/10\.13039/"
-    r"|https://spdx\.org/licenses/|https://[a-z]+\.wikipedia\.org/wiki/)"
+    r"|https://spdx\.org/licenses/|https://[a-z]+\.wikipedia\.org/wiki/"
+    r"|https://github\.com/[A-Za-z0-9][A-Za-z0-9-]*$)"
 )
 
 
@@ -237,7 +239,9 @@ def test_every_reference_resolves(store: Store) -> None:
     assert dangling == []
 
 
-@pytest.mark.parametrize("prop", ["oikg:wikidataItem", "foaf:homepage", "oikg:rorId"])
+@pytest.mark.parametrize(
+    "prop", ["oikg:wikidataItem", "foaf:homepage", "oikg:rorId", "oikg:crossrefFunderId"]
+)
 def test_no_two_entities_share_an_identifier(store: Store, prop: str) -> None:
     rows = select(store, f"SELECT ?s ?o WHERE {{ GRAPH {DATA} {{ ?s {prop} ?o }} }}")
 
@@ -252,6 +256,42 @@ def test_every_ror_id_has_a_valid_checksum(store: Store) -> None:
     rows = select(store, f"SELECT ?o WHERE {{ GRAPH {DATA} {{ ?s oikg:rorId ?o }} }}")
     assert len(rows) >= 50
     assert [o for (o,) in rows if not ror_is_valid(o)] == []
+
+
+@pytest.mark.parametrize("prop", ["oikg:wikidataItem", "oikg:rorId", "oikg:crossrefFunderId"])
+def test_every_identifier_is_on_a_sourced_entity(store: Store, prop: str) -> None:
+    unsourced = select(
+        store,
+        f"""SELECT ?s WHERE {{ GRAPH {DATA} {{ ?s {prop} ?o
+            FILTER NOT EXISTS {{ ?s dcterms:source ?src }} }} }}""",
+    )
+    assert unsourced == []
+
+
+def test_every_row_of_the_identifier_table_is_in_the_graph_with_its_source(store: Store) -> None:
+    path = default_table(BUNDLE_DIR / "data")
+    with path.open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    missing = []
+    for row in rows:
+        scheme = SCHEMES[row["scheme"]]
+        query = f"""ASK {{ GRAPH {DATA} {{
+            <{row["entity"]}> <{scheme.predicate}> <{scheme.iri(row["value"])}> ;
+                dcterms:source <{row["source_url"]}> }} }}"""
+        if not store.query(query):
+            missing.append(row)
+    assert missing == []
+
+
+def test_an_infrastructure_with_code_on_github_names_its_owner(store: Store) -> None:
+    rows = select(
+        store,
+        f"""SELECT ?s ?repository WHERE {{ GRAPH {DATA} {{ ?s oikg:codeRepository ?repository
+            FILTER NOT EXISTS {{ ?s oikg:githubOrganization ?any }} }} }}""",
+    )
+    assert [(s, r) for s, r in rows if repository_owner(r)] == []
+    query = f"SELECT ?o WHERE {{ GRAPH {DATA} {{ ?s oikg:githubOrganization ?o }} }}"
+    assert select(store, query)
 
 
 def hosts(store: Store, infrastructure: str) -> set[str]:

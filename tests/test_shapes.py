@@ -81,6 +81,7 @@ id:infrastructure\\/example-repository a oikg:Infrastructure ;
     oikg:fundedBy <https://w3id.org/oikg/id/funder/example-foundation> ;
     oikg:implements <https://w3id.org/oikg/id/standard/example-protocol> ;
     oikg:codeRepository <https://code.example.org/repository> ;
+    oikg:githubOrganization <https://github.com/example-repository> ;
     oikg:affiliation <https://w3id.org/oikg/id/organization/example-host> ;
     oikg:governedBy <https://w3id.org/oikg/id/organization/example-host> ;
     oikg:foundedBy <https://w3id.org/oikg/id/organization/example-host> ;
@@ -179,6 +180,7 @@ id:funder\\/example-foundation a oikg:Funder ;
     foaf:homepage <https://foundation.example.org/> ;
     oikg:wikidataItem <http://www.wikidata.org/entity/Q999999993> ;
     oikg:rorId <https://ror.org/0bcdefg23> ;
+    oikg:crossrefFunderId <https://doi.org/10.13039/999999993> ;
     oikg:funds <https://w3id.org/oikg/id/organization/example-host> ,
         <https://w3id.org/oikg/id/infrastructure/example-repository> ,
         <https://w3id.org/oikg/id/standard/example-protocol> .
@@ -392,6 +394,10 @@ CASES = [
          ("<https://code.example.org/repository>", "<ssh://git@code.example.org/repository>")),
     case("codeRepository", "NodeKind", "I", "codeRepository",
          ("<https://code.example.org/repository>", '"https://code.example.org/repository"')),
+    case("githubOrganization", "Pattern", "I", "githubOrganization",
+         ("<https://github.com/example-repository>", "<https://github.com/example-repository/>")),
+    case("githubOrganization", "NodeKind", "I", "githubOrganization",
+         ("<https://github.com/example-repository>", '"example-repository"')),
     case("Infrastructure-foundingYear-present", "MinCount", "I", "foundingYear",
          ('oikg:foundingYear "2001"^^xsd:gYear ;', ""), severity="Info"),
     # Shared by infrastructures and organisations (common.ttl), tried on the infrastructure
@@ -500,7 +506,13 @@ CASES = [
     *link_cases("Organization-fiscalSponsorOf", "O", "oikg:fiscalSponsorOf",
                 i("infrastructure/example-repository"), STANDARD, "Or"),
     *link_cases("Organization-memberOf", "O", "org:memberOf", i("organization/datacite"), STANDARD),
+    case("Organization-crossrefFunderId", "Pattern", "F", "crossrefFunderId",
+         ("<https://doi.org/10.13039/999999993>", "<http://dx.doi.org/10.13039/999999993>")),
+    case("Organization-crossrefFunderId", "NodeKind", "F", "crossrefFunderId",
+         ("<https://doi.org/10.13039/999999993>", '"999999993"')),
     # Funder (funder.ttl)
+    case("Funder-crossrefFunderId-present", "MinCount", "F", "crossrefFunderId",
+         ("oikg:crossrefFunderId <https://doi.org/10.13039/999999993> ;", ""), severity="Info"),
     case("Funder-rorId-present", "MinCount", "F", "rorId",
          ("oikg:rorId <https://ror.org/0bcdefg23> ;", ""), severity="Warning"),
     case("Funder-funds", "NodeKind", "F", "funds",
@@ -589,6 +601,10 @@ CASES = [
           "oikg:implements <https://w3id.org/oikg/id/standard/no-such-protocol>")),
     case("EntityShape", "duplicateIdentifierRule", "O", "rorId",
          ("<https://ror.org/0abcdef12>", "<https://ror.org/00x6h5n95>")),
+    case("EntityShape", "duplicateIdentifierRule", "O", "crossrefFunderId",
+         ("oikg:rorId <https://ror.org/0abcdef12> ;",
+          "oikg:rorId <https://ror.org/0abcdef12> ;\n"
+          "    oikg:crossrefFunderId <https://doi.org/10.13039/999999993> ;")),
     case("EntityShape", "duplicateHomepageRule", "I", "homepage",
          ("<https://repository.example.org/>", "<https://zenodo.org/>")),
     case("EntityShape", "hostingContradictionRule", "I", "hostedBy",

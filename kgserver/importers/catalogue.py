@@ -34,6 +34,7 @@ from kgserver.importers.model import (
     XSD,
     Entity,
     Literal,
+    Term,
     entity_iri,
     homepage_key,
     normalise,
@@ -41,7 +42,7 @@ from kgserver.importers.model import (
     slugify,
     text,
 )
-from kgserver.importers.turtle import read_entity, render
+from kgserver.importers.turtle import generated_by, read_entity, render
 from kgserver.importers.vocabularies import concept as vocabulary_concept
 from kgserver.importers.vocabularies import has_scheme, scheme_iri
 
@@ -137,6 +138,13 @@ class Catalogue:
                     if match and family == "work":
                         yield (family, "name", normalise(match[1]))
                         yield (family, "name", normalise(match[2]))
+
+    def curated_facts(self, entity: Entity) -> dict[str, set[Term]]:
+        """What the hand-curated file of `entity` states (nothing for a generated entity)."""
+        path = self._existing.get(entity.iri)
+        if not entity.curated or path is None:
+            return {}
+        return read_entity(path, entity.kind, entity.slug).facts
 
     # --- finding ------------------------------------------------------------------------
 
@@ -306,12 +314,17 @@ class Catalogue:
     def save(
         self,
         data_dir: Path,
-        generated_from: str,
+        generated_from: str | None,
         today: datetime.date,
         remove_stale: bool = False,
+        report: SaveReport | None = None,
     ) -> SaveReport:
-        """Write every entity to data/<kind>/<slug>.ttl (see the module docstring)."""
-        report = SaveReport()
+        """Write every entity to data/<kind>/<slug>.ttl (see the module docstring).
+
+        `generated_from` names the sources in the header of generated files (None: a run that
+        read no source keeps each file's header); `report` may already list what was held back.
+        """
+        report = report or SaveReport()
         self.hold_back(report)
         self.link_hosts()
         self.unique_homepages()
@@ -330,6 +343,8 @@ class Catalogue:
                 report.curated_merged.append(existing_path)
             else:
                 header = generated_from
+                if header is None:  # a run that read no source: keep what the file says
+                    header = (existing_path and generated_by(existing_path)) or "identifiers"
             entity.facts.pop(MODIFIED, None)
             if existing_path is not None and existing_path.exists():
                 before = read_entity(existing_path, entity.kind, entity.slug)

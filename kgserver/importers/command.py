@@ -9,24 +9,38 @@ from pathlib import Path
 import click
 
 from kgserver.importers import SOURCES, run
+from kgserver.importers.identifiers import IdentifierTableError, default_table
 from kgserver.settings import BUNDLE_DIR
 
 DATA_HELP = "Folder of data files to write (default: the bundle's data/)."
 DATE_HELP = "Date for dcterms:modified of changed files (default: today), e.g. 2026-11-25."
 
 
-def _import(paths: dict[str, Path], data_dir: Path | None, date: str | None) -> None:
+def _import(
+    paths: dict[str, Path], data_dir: Path | None, date: str | None, table: Path | None = None
+) -> None:
+    """Run the import, ending with the identifier table (by default the one beside data/)."""
     target = data_dir or BUNDLE_DIR / "data"
     today = datetime.date.fromisoformat(date) if date else None
-    catalogue, report = run(paths, target, today)
+    table = table or default_table(target)
+    try:
+        catalogue, report, found = run(paths, target, today, table if table.exists() else None)
+    except IdentifierTableError as error:
+        for line in error.errors:
+            click.echo(line, err=True)
+        raise click.ClickException(f"{len(error.errors)} bad row(s): nothing written.") from None
     for path in report.curated_merged:
         click.echo(f"{path}: curated file, imported facts added where it states nothing")
     for iri, why in sorted(report.held_back.items()):
         click.echo(f"held back <{iri}>: {why}")
+    for conflict in found.conflicts:
+        click.echo(f"conflict: {conflict}")
     click.echo(
         f"{len(report.written)} file(s) written, {report.unchanged} unchanged,"
         f" {len(report.removed)} removed, {len(report.held_back)} held back,"
-        f" {len(catalogue.entities)} entities in all.",
+        f" {len(catalogue.entities)} entities in all; identifiers: {found.added} added,"
+        f" {found.already_stated} already stated, {len(found.conflicts)} in conflict,"
+        f" {found.github_derived} GitHub organisation(s) from code repositories.",
         err=True,
     )
 
@@ -52,7 +66,8 @@ def import_command() -> None:
 @click.argument("folder", type=click.Path(exists=True, file_okay=False, path_type=Path))
 @_options
 def import_all(folder: Path, data_dir: Path | None, date: str | None) -> None:
-    """Rebuild every generated file from FOLDER/{ioi-state-of-open,infra-finder,scomcat}."""
+    """Rebuild every generated file from FOLDER/{ioi-state-of-open,infra-finder,scomcat},
+    then add the identifiers of sources/identifiers.csv (beside data/)."""
     _import({name: folder / name for name in SOURCES}, data_dir, date)
 
 
@@ -68,3 +83,15 @@ def _single(name: str) -> click.Command:
 
 for _name in SOURCES:
     _single(_name)
+
+
+@import_command.command("identifiers")
+@click.argument("table", required=False, type=click.Path(exists=True, path_type=Path))
+@_options
+def import_identifiers(table: Path | None, data_dir: Path | None, date: str | None) -> None:
+    """Add the identifiers of TABLE (default: sources/identifiers.csv beside data/).
+
+    Checks every row first (FILE:LINE: message for each bad one; nothing is written then),
+    and derives each infrastructure's GitHub organisation from its code repository.
+    """
+    _import({}, data_dir, date, table)

@@ -62,6 +62,12 @@ class Node:
     statements: tuple[tuple[str, Term], ...]
     fragment: str | None = None
 
+    def __post_init__(self) -> None:
+        # The statements are a set: one order, so that a node read back from its file equals
+        # the node an importer built (and an unchanged file keeps its bytes and its date).
+        ordered = tuple(sorted(self.statements, key=lambda s: (s[0], repr(s[1]))))
+        object.__setattr__(self, "statements", ordered)
+
     def __lt__(self, other: object) -> bool:
         return repr(self) < repr(other)
 

@@ -149,6 +149,14 @@ def is_generated(path: Path) -> bool:
         return handle.readline().startswith(GENERATED)
 
 
+def generated_by(path: Path) -> str | None:
+    """The sources a generated file's header names (`… from infra-finder, scomcat.`)."""
+    with path.open(encoding="utf-8") as handle:
+        first = handle.readline().rstrip("\n")
+    prefix = f"{GENERATED} from "
+    return first[len(prefix) :].removesuffix(".") if first.startswith(prefix) else None
+
+
 def read_entity(path: Path, kind: str, slug: str) -> Entity:
     """The entity a data file describes (its blank nodes folded back into inline nodes)."""
     triples = list(parse(path.read_bytes(), format=RdfFormat.TURTLE))
