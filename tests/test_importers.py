@@ -2,16 +2,22 @@
 
 from __future__ import annotations
 
+import csv
 import datetime
+import re
 import shutil
 from pathlib import Path
 
 import pytest
 import rdflib
-from rdflib import RDF, Literal, Namespace, URIRef
+from rdflib import RDF, RDFS, SKOS, Literal, Namespace, URIRef
 
 from kgserver.importers import SOURCES, run
+from kgserver.importers.ioi_affiliations import former_affiliations
+from kgserver.importers.ioi_state_of_open import AFFILIATIONS
 from kgserver.importers.model import ror_is_valid, slugify
+from kgserver.importers.names import category_iri
+from kgserver.importers.scomcat import function_category
 from kgserver.importers.turtle import GENERATED
 from kgserver.settings import BUNDLE_DIR
 from tests.test_store import run_cli
@@ -213,3 +219,74 @@ def test_import_command_writes_the_data_folder(tmp_path: Path, data_dir: Path) -
     assert result.returncode == 0, result.stderr
     assert (data_dir / "infrastructure" / "blacklight.ttl").exists()
     assert "held back" in result.stdout or "written" in result.stderr
+
+
+# --- Categories and IOI's affiliation columns, checked against whole source tables -------------
+
+SOURCE_TABLES = Path(__file__).parent / "data"
+# SComCaT's `categories` column says what form a technology takes, not what kind of
+# infrastructure it is: only "Standard" is read (it makes the row a oikg:Standard).
+SCOMCAT_FORMS = {"Application", "Software Component", "Software Framework", "Software Package"}
+
+
+def rows(*path: str) -> list[dict[str, str]]:
+    with SOURCE_TABLES.joinpath(*path).open(encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+def test_every_ioi_category_has_a_concept_in_the_scheme() -> None:
+    labels = {
+        r["solution_category"] for r in rows("ioi-state-of-open", "oi_solution_categories.csv")
+    }
+    assert len(labels) > 20
+    assert {label for label in labels if category_iri(label) is None} == set()
+
+
+def test_every_scomcat_function_has_a_concept_in_the_scheme() -> None:
+    technologies = rows("scomcat", "technologies-classification.csv")
+    functions = {f.strip() for r in technologies for f in r["functions"].split("|") if f.strip()}
+    assert len(functions) > 10
+    assert {f for f in functions if function_category(f) is None} == set()
+    forms = {c.strip() for r in technologies for c in r["categories"].split("|") if c.strip()}
+    assert forms - {"Standard"} == SCOMCAT_FORMS
+
+
+def test_every_former_hosts_cell_is_read_and_flagged_ones_name_nobody() -> None:
+    cells = [
+        r["former_hosts_founders_conduits"]
+        for r in rows("ioi-state-of-open", "oi_affiliations.csv")
+    ]
+    read = {cell: former_affiliations(cell) for cell in cells if cell.strip()}
+    assert len(read) > 20
+    for cell, found in read.items():
+        if "UNVERIFIED" in cell or "NOT direct" in cell:
+            assert found == [], cell
+
+
+def test_former_hosts_and_direct_funding_recipients_come_from_ioi(data_dir: Path) -> None:
+    import_all(data_dir)
+    graph = graph_of(data_dir)
+
+    def names(subject: URIRef, prop: URIRef) -> set[str]:
+        return {
+            str(name).lower()
+            for target in graph.objects(subject, prop)
+            for name_prop in (RDFS.label, SKOS.altLabel)
+            for name in graph.objects(target, name_prop)
+        }
+
+    for row in rows("importers", "ioi-state-of-open", "oi_affiliations.csv"):
+        entity = URIRef(ID + "infrastructure/" + slugify(row["oi_name"].split(" (")[0]))
+        recipients = names(entity, OIKG.directFundingRecipient)
+        for part in row["triggers_direct_orgs"].split(";"):
+            name = re.sub(r"\s*\([^()]*\)$", "", part.strip()).lower()  # "Hewlett-Packard (HP)"
+            assert name in recipients, (row["oi_name"], part)
+        source = URIRef(AFFILIATIONS)
+        for target in graph.objects(entity, OIKG.formerlyAffiliatedWith):
+            assert (target, DCTERMS.source, source) in graph
+    dspace = URIRef(ID + "infrastructure/dspace")
+    assert names(dspace, OIKG.formerlyAffiliatedWith) >= {"dspace foundation", "duraspace", "mit"}
+    assert "lyrasis" not in names(dspace, OIKG.formerlyAffiliatedWith)  # the current host
+    ojs = URIRef(ID + "infrastructure/open-journal-systems")
+    # "Founded 1998 at UBC …; research led from Stanford; partners incl. …": only UBC was.
+    assert names(ojs, OIKG.formerlyAffiliatedWith) == {"university of british columbia"}

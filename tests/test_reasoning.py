@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import subprocess
-import time
 from pathlib import Path
 
 import owlready2
@@ -113,13 +112,13 @@ def test_the_inferred_graph_repeats_nothing_that_is_asserted(store: Store) -> No
     assert not inferred(store) & asserted
 
 
-def test_reasoning_is_idempotent_and_cheap(store: Store) -> None:
+def test_reasoning_is_idempotent(store: Store) -> None:
+    """Re-running the rules on a materialised store adds nothing (its cost is measured by
+    benchmarks/reasoning.py, not here)."""
     before = inferred(store)
     copy = Store()
     copy.extend(store)
-    started = time.perf_counter()
     result = reasoning.materialise(copy)
-    assert time.perf_counter() - started < 2.0
     assert result.triples == len(before) and inferred(copy) == before
     assert result.rounds <= 5
 

@@ -86,6 +86,8 @@ id:infrastructure\\/example-repository a oikg:Infrastructure ;
     oikg:governedBy <https://w3id.org/oikg/id/organization/example-host> ;
     oikg:foundedBy <https://w3id.org/oikg/id/organization/example-host> ;
     oikg:fiscalSponsor <https://w3id.org/oikg/id/organization/example-host> ;
+    oikg:formerlyAffiliatedWith <https://w3id.org/oikg/id/organization/lyrasis> ;
+    oikg:directFundingRecipient <https://w3id.org/oikg/id/organization/example-host> ;
     oikg:dependsOn <https://w3id.org/oikg/id/infrastructure/dspace> ;
     oikg:integratesWith <https://w3id.org/oikg/id/infrastructure/zenodo> ;
     oikg:precededBy <https://w3id.org/oikg/id/infrastructure/dspace> ;
@@ -403,6 +405,9 @@ CASES = [
     # Shared by infrastructures and organisations (common.ttl), tried on the infrastructure
     *link_cases("foundedBy", "I", "oikg:foundedBy", HOST, STANDARD),
     *link_cases("fiscalSponsor", "I", "oikg:fiscalSponsor", HOST, STANDARD),
+    *link_cases("formerlyAffiliatedWith", "I", "oikg:formerlyAffiliatedWith",
+                i("organization/lyrasis"), STANDARD),
+    *link_cases("directFundingRecipient", "I", "oikg:directFundingRecipient", HOST, STANDARD),
     *link_cases("succeededBy", "I", "oikg:succeededBy", i("organization/lyrasis"), STANDARD, "Or"),
     *link_cases("precededBy", "I", "oikg:precededBy", i("infrastructure/dspace"), STANDARD, "Or"),
     wrong_scheme("businessForm", "businessForm"),

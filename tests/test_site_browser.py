@@ -53,10 +53,11 @@ def test_home_search_entity_related_entity_compare(
     properties.get_by_role("link", name="CERN", exact=True).first.click()
     expect(page.get_by_role("heading", level=1)).to_have_text("CERN")
     related = page.locator("section").filter(has=page.get_by_role("heading", name="Related"))
-    expect(related.get_by_role("link", name="Zenodo")).to_be_visible()
+    # CERN hosts Zenodo and receives funding directly for it: two rows of Related link it.
+    expect(related.get_by_role("link", name="Zenodo").first).to_be_visible()
     shot(page, "related-entity" + suffix)
 
-    related.get_by_role("link", name="Zenodo").click()
+    related.get_by_role("link", name="Zenodo").first.click()
     page.get_by_role("link", name="Compare with others").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Compare infrastructures")
     expect(page.get_by_label("Zenodo")).to_be_checked()

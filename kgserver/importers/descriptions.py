@@ -74,14 +74,41 @@ def _lower(label: str) -> str:
     return label[0].lower() + label[1:] if label[1:2].islower() else label
 
 
+# Relations from infrastructures to organisations that say what an organisation is to them,
+# for organisations that host nothing: (property, how the sentence puts it).
+_ROLES = (
+    (OIKG + "formerlyAffiliatedWith", "that IOI names as a former host, founder or conduit of"),
+    (OIKG + "directFundingRecipient", "whose awards IOI counts as direct funding of"),
+)
+
+
 def describe(entities: dict[str, Entity]) -> None:
     """Give every generated entity without a description one composed from its facts."""
+    roles: dict[tuple[str, str], set[IRI]] = {}
+    for entity in entities.values():
+        for relation, _ in _ROLES:
+            for target in entity.facts.get(relation, ()):
+                if isinstance(target, IRI):
+                    roles.setdefault((target.value, relation), set()).add(IRI(entity.iri))
     for entity in entities.values():
         if entity.curated or entity.facts.get(DESCRIPTION):
             continue
-        sentence = _sentence(entity, entities)
+        sentence = _sentence(entity, entities) or _role_sentence(entity, entities, roles)
         if sentence:
             entity.add(DESCRIPTION, text(sentence))
+
+
+def _role_sentence(
+    entity: Entity, entities: dict[str, Entity], roles: dict[tuple[str, str], set[IRI]]
+) -> str | None:
+    """An organisation that hosts nothing, described by what it was or is to infrastructures."""
+    if entity.kind not in ("organization", "funder"):
+        return None
+    for relation, phrase in _ROLES:
+        works = _names(roles.get((entity.iri, relation), set()), entities)
+        if works:
+            return f"Organisation {phrase} {_and(works)}."
+    return None
 
 
 def _sentence(entity: Entity, entities: dict[str, Entity]) -> str | None:

@@ -114,7 +114,7 @@ SCHEMES = {
             GITHUB,
             _LOGIN,
             "the account's login as in https://github.com/<login>, e.g. pkp",
-            frozenset({"infrastructure", *ORGANISATIONS}),
+            frozenset({"infrastructure", "standard", *ORGANISATIONS}),
             single=False,
             unique=False,
         ),

@@ -29,7 +29,12 @@ from kgserver.importers.model import (
     text,
     year,
 )
-from kgserver.importers.names import STANDARD_CATEGORY, category_iri, organisations
+from kgserver.importers.names import (
+    NOT_THE_PROVIDERS_ROR,
+    STANDARD_CATEGORY,
+    category_iri,
+    organisations,
+)
 from kgserver.importers.standards import STANDARDS
 
 FRAPO = "http://purl.org/cerif/frapo/"
@@ -238,6 +243,8 @@ def _providers(catalogue: Catalogue, row: dict[str, str]) -> list[Entity]:
     named = organisations(raw)
     # The record's ROR ID is the provider's only where the cell names one organisation.
     ror = _value(row["011_ror_id"]) if len(named) == 1 and "," not in raw else None
+    if ror in NOT_THE_PROVIDERS_ROR:
+        ror = None
     providers = []
     for org_name, aliases in named:
         provider = catalogue.get("organization", org_name, aliases=aliases, ror=ror)

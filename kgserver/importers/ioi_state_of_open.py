@@ -13,7 +13,18 @@ import re
 from pathlib import Path
 
 from kgserver.importers.catalogue import HOSTED_BY, Catalogue
-from kgserver.importers.model import IRI, OIKG, Entity, Literal, normalise, slugify, text
+from kgserver.importers.ioi_affiliations import direct_funding_recipients, former_affiliations
+from kgserver.importers.model import (
+    ALT_LABEL,
+    IRI,
+    LABEL,
+    OIKG,
+    Entity,
+    Literal,
+    normalise,
+    slugify,
+    text,
+)
 from kgserver.importers.names import (
     ORGANISATIONS,
     SAME_WORK,
@@ -39,6 +50,8 @@ CROSSWALK = _file("reference/ror_crosswalk.csv")
 GRANTS = _file("award type classifier/award_type_classifer_gold.csv")
 
 PUBLISHER = "http://purl.org/dc/terms/publisher"
+FORMERLY_AFFILIATED_WITH = OIKG + "formerlyAffiliatedWith"
+DIRECT_FUNDING_RECIPIENT = OIKG + "directFundingRecipient"
 
 
 # Proper names for the crosswalk's lower-cased funder names that the extended table lacks.
@@ -173,12 +186,40 @@ def import_infrastructures(catalogue: Catalogue, folder: Path) -> None:
         ]
         for host in hosts:
             host.cite(AFFILIATIONS, METHODOLOGY)
+        _former_and_direct(catalogue, entity, row, hosts)
         relation = HOSTED_BY if entity.kind == "infrastructure" else PUBLISHER
         if not hosts or entity.curated and relation in entity.facts:
             continue
         if relation not in entity.facts:
             entity.add(relation, *(IRI(h.iri) for h in hosts))
             entity.flags.add("host from IOI")
+
+
+def _former_and_direct(
+    catalogue: Catalogue, entity: Entity, row: dict[str, str], hosts: list[Entity]
+) -> None:
+    """Former hosts, founders or conduits, and the organisations whose awards IOI counts as
+    direct funding (ioi_affiliations.py says how the two columns are read)."""
+    host_names = {normalise(h.label()) for h in hosts}
+    itself = {normalise(v.value) for v in _names_of(entity)} - host_names
+    former = [
+        catalogue.get("organization", name, aliases=aliases)
+        for name, aliases in former_affiliations(row["former_hosts_founders_conduits"])
+    ]
+    recipients = [
+        catalogue.get("organization", name, aliases=aliases)
+        for name, aliases in direct_funding_recipients(row["triggers_direct_orgs"], itself)
+    ]
+    for organisation in former + recipients:
+        organisation.cite(AFFILIATIONS, METHODOLOGY)
+    current = {h.iri for h in hosts}
+    entity.add(FORMERLY_AFFILIATED_WITH, *(IRI(o.iri) for o in former if o.iri not in current))
+    entity.add(DIRECT_FUNDING_RECIPIENT, *(IRI(o.iri) for o in recipients))
+
+
+def _names_of(entity: Entity) -> list[Literal]:
+    values = [*entity.facts.get(LABEL, ()), *entity.facts.get(ALT_LABEL, ())]
+    return [v for v in values if isinstance(v, Literal)]
 
 
 def _category(label: str) -> IRI | None:

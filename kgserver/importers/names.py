@@ -4,16 +4,44 @@ categories. Each entry restates what a source says; nothing here is a fact of it
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
-from pyoxigraph import NamedNode, RdfFormat, parse
-
-from kgserver.importers.model import slugify
-from kgserver.settings import BUNDLE_DIR
+from kgserver.importers.vocabularies import concept
 
 # How IOI's host column and Infra Finder's provider column name organisations that need more
 # than trimming: raw value -> the organisations it names, each as (name, alternative names).
 ORGANISATIONS: dict[str, list[tuple[str, tuple[str, ...]]]] = {
+    # Spellings under which one organisation came in twice; that ROR records give both
+    # entities the same ROR ID, Wikidata item and Crossref Funder ID (sources/identifiers.csv).
+    "Aix-Marseille Université": [("Aix-Marseille University", ("Aix-Marseille Université",))],
+    "Avignon Université": [("Avignon University", ("Avignon Université",))],
+    "Agence national de la recherche": [
+        ("Agence Nationale de la Recherche", ("French National Research Agency (ANR)",))
+    ],
+    "ANID - Chile": [("Agencia Nacional de Investigación y Desarrollo", ("ANID",))],
+    "CEDIA - Ecuador": [("CEDIA", ())],
+    "OAPEN, OpenEdition, CNRS and Aix-Marseille Université": [
+        ("OAPEN Foundation", ("OAPEN",)),
+        ("OpenEdition Center", ()),
+        ("CNRS", ()),
+        ("Aix-Marseille University", ("Aix-Marseille Université",)),
+    ],
+    "IBICT-Brasil": [
+        ("Instituto Brasileiro de Informação em Ciência e Tecnologia", ("IBICT", "IBICT-Brasil"))
+    ],
+    "California Digital Library, USA": [("California Digital Library", ("CDL",))],
+    "eLife Sciences Publications": [("eLife", ("eLife Sciences Publications",))],
+    "German National Library of Science and Technology, Germany": [
+        (
+            "Technische Informationsbibliothek",
+            ("TIB", "German National Library of Science and Technology"),
+        )
+    ],
+    "OAPEN": [("OAPEN Foundation", ("OAPEN",))],
+    "Fond national pour la science ouverte": [("FNSO", ("Fond national pour la science ouverte",))],
+    # ROR record 056da5v93 names Digital Scholar with the alias Corporation for Digital Scholarship.
+    "Corporation for Digital Scholarship": [
+        ("Digital Scholar", ("Corporation for Digital Scholarship",))
+    ],
     "(none/blank)": [],
     "No affiliations": [],
     "Artefactual Systems (lead developer, not a formal host)": [],
@@ -162,6 +190,44 @@ ORGANISATIONS: dict[str, list[tuple[str, tuple[str, ...]]]] = {
     "The Open University": [("The Open University", ())],
     "Swiss Data Science Center (SDSC)": [("Swiss Data Science Center", ("SDSC",))],
     "NumFocus": [("NumFOCUS", ())],
+    # IOI's triggers_direct_orgs and former_hosts_founders_conduits (ioi_affiliations.py).
+    "Artefactual Systems": [("Artefactual", ("Artefactual Systems",))],
+    "IS4OA": [("Infrastructure Services for Open Access", ("IS4OA",))],
+    "Smithsonian Institute": [("Smithsonian Institution", ("Smithsonian Institute",))],
+    "MIT": [("Massachusetts Institute of Technology", ("MIT",))],
+    "Penn State": [("Pennsylvania State University", ("Penn State",))],
+    "Oregon Health & Science University (distributed)": [
+        ("Oregon Health & Science University", ())
+    ],
+    "EDINA / University of Edinburgh": [("EDINA", ()), ("University of Edinburgh", ())],
+    "Code for Science & Societ, OA.Works": [
+        ("Code for Science & Society", ()),
+        ("OA.Works", ()),
+    ],
+    "the School of Advanced Studies in the Social Sciences": [
+        ("EHESS", ("School of Advanced Studies in the Social Sciences",))
+    ],
+    "CERN, Northwestern University, California Institute of Technology, Graz University of"
+    " Technology, Vienna University of Technology, OpenAIRE": [
+        ("CERN", ()),
+        ("Northwestern University", ()),
+        ("California Institute of Technology", ()),
+        ("Graz University of Technology", ()),
+        ("Vienna University of Technology", ()),
+        ("OpenAIRE AMKE", ("OpenAIRE",)),
+    ],
+    # ASCUN is named only as the authoriser of a consortium still being formed.
+    "ImpactU is created and coordinated by CoLaV at the Universidad de Antioquia, the Universidad"
+    " del Valle, the Universidad Externado de Colombia and the Universidad Autonoma"
+    " Latinoamericana. It is in the process of constituting a national consortium authorized by"
+    " ASCUN which will democratize ownership between all the Colombian institutions interested"
+    " in membership.": [
+        ("CoLaV", ()),
+        ("Universidad de Antioquia", ()),
+        ("Universidad del Valle", ()),
+        ("Universidad Externado de Colombia", ()),
+        ("Universidad Autonoma Latinoamericana", ()),
+    ],
     # Recipients as grant databases spell them.
     "DATACITE â€“ INTERNATIONAL DATA CITATION INITIATIVE": [("DataCite", ("DataCite e.V.",))],
     "LYRASIS Inc.": [("Lyrasis", ())],
@@ -235,31 +301,29 @@ SAME_WORK = {
 }
 
 # Infra Finder's solution categories (and IOI's, which add a few) -> our category scheme.
-CATEGORY_SCHEME = "https://w3id.org/oikg/id/category"
 EXTRA_CATEGORIES = {
     "Digital preservation service": "Preservation system",
     "Digital preservation system": "Preservation system",
     "Digital preservation tool": "Preservation system",
 }
 
-
-@lru_cache(maxsize=1)
-def known_categories() -> frozenset[str]:
-    """The slugs of the concepts in the bundled category scheme (ontology/categories.ttl)."""
-    path = BUNDLE_DIR / "ontology" / "categories.ttl"
-    prefix = CATEGORY_SCHEME + "/"
-    return frozenset(
-        t.subject.value[len(prefix) :]
-        for t in parse(path.read_bytes(), format=RdfFormat.TURTLE)
-        if isinstance(t.subject, NamedNode) and t.subject.value.startswith(prefix)
-    )
-
-
 STANDARD_CATEGORY = "Standard, specification or protocol"
 
 
 def category_iri(label: str) -> str | None:
-    """The concept of our category scheme for a category label, or None if it has none."""
+    """The concept of our category scheme (ontology/categories.ttl) that a source's category
+    label names, by its prefLabel or an altLabel, or None if it has none."""
     label = EXTRA_CATEGORIES.get(label.strip(), label.strip())
-    slug = slugify(label)
-    return f"{CATEGORY_SCHEME}/{slug}" if slug in known_categories() else None
+    return concept("category", label)
+
+
+# ROR IDs in Infra Finder's provider column whose ROR record is another organisation than the
+# provider the record names (the service itself, or a parent), so they are not the provider's:
+# https://github.com/ror-community/ror-records/blob/d93fc667872f8ef9386896bd6c68bd3c6103603e/<path>
+NOT_THE_PROVIDERS_ROR = {
+    "https://ror.org/050gv4c78": "v1.37/050gv4c78.json: 2i2c, not Code for Science and Society",
+    "https://ror.org/05amyt365": "v1.17/05amyt365.json: DOAJ, not Infrastructure Services for OA",
+    "https://ror.org/01t2a8a42": "v1.1/01t2a8a42.json: Mendeley (United Kingdom), not Elsevier",
+    "https://ror.org/00jmfr291": "v1.36/00jmfr291.json: University of Michigan, not its Publishing",
+    "https://ror.org/02mb95055": "v1.10/02mb95055.json: Birkbeck, not Open Library of Humanities",
+}

@@ -23,7 +23,8 @@ COMMIT = "1d65d7a6990f45cad0c1c73d24a709b80e1c76ac"
 CATALOGUE = f"https://github.com/antleaf/SComCaT/tree/{COMMIT}"
 SITE = "https://scomcat.coar-repositories.org"
 
-# SComCaT's functions -> our categories, where one plainly names the other.
+# SComCaT's functions -> our categories, where one plainly names the other; the other
+# functions have concepts of their own, with SComCaT's name as altLabel (ontology/categories.ttl).
 FUNCTION_CATEGORIES = {
     "Discovery": "Discovery system",
     "Annotation": "Annotations system",
@@ -81,6 +82,16 @@ def _status_and_form(entity: Entity, row: dict[str, str]) -> None:
             entity.add(OIKG + "codeLicence", IRI(f"https://spdx.org/licenses/{spdx}"))
 
 
+def function_category(function: str) -> str | None:
+    """The concept of our category scheme for one of SComCaT's functions."""
+    return category_iri(FUNCTION_CATEGORIES.get(function, function))
+
+
+def _category(function: str) -> IRI | None:
+    iri = function_category(function)
+    return IRI(iri) if iri else None
+
+
 def run(catalogue: Catalogue, path: Path) -> None:
     """Add the published SComCaT technologies to the catalogue."""
     file = path / "technologies.csv" if path.is_dir() else path
@@ -100,10 +111,7 @@ def run(catalogue: Catalogue, path: Path) -> None:
         entity.add(LICENSE, IRI(CC_BY_4))
         if kind == "infrastructure":
             for function in _values(row["functions"]):
-                label = FUNCTION_CATEGORIES.get(function)
-                iri = category_iri(label) if label else None
-                if iri:
-                    entity.add(OIKG + "category", IRI(iri))
+                entity.add(OIKG + "category", _category(function))
             _status_and_form(entity, row)
             code = row["codebase"].strip()
             if _CODE_HOSTS.match(code) and OIKG + "codeRepository" not in entity.facts:
