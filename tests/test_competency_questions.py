@@ -123,11 +123,8 @@ EXPECTED: dict[str, tuple[tuple[str, ...], set[tuple[str, ...]]]] = {
     "cq-14-organisations-without-ror-id.rq": (
         ("organisation",),
         {
-            (ID + "funder/canada-foundation-for-innovation",),
             (ID + "funder/schmidt-futures",),
             (ID + "organization/arxiv-inc",),
-            (ID + "organization/invest-in-open-infrastructure",),
-            (ID + "organization/openrxiv",),
             (ID + "organization/research-centre-for-open-scholarly-metadata",),
         },
     ),

@@ -151,7 +151,14 @@ def test_entity_page_groups_incoming_relations_and_links_identifiers_out(
     assert linked >= {g.removeprefix(iris.ENTITY_BASE) for g, _ in grants} and grants
     funder = page(client, "/id/funder/wellcome-trust")
     identifiers = {a.get_text(): a["href"] for a in funder.select("ul.identifiers a")}
-    assert identifiers == {"https://ror.org/029chgv08": "https://ror.org/029chgv08"}
+    wellcome = rows(
+        store,
+        "SELECT ?id $f { VALUES ?p { oikg:rorId oikg:wikidataItem oikg:crossrefFunderId }"
+        " $f ?p ?id }",
+        f=iris.ENTITY_BASE + "funder/wellcome-trust",
+    )
+    assert "https://ror.org/029chgv08" in identifiers and len(wellcome) == 3
+    assert identifiers == {identifier: identifier for identifier, _ in wellcome}
     cern = page(client, "/id/funder/cern")
     related = cern.select_one("#incoming").find_parent("section")
     named = texts(related.find_all("dt"))
