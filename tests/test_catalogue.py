@@ -422,3 +422,15 @@ def test_every_infrastructure_ioi_names_is_in_the_graph_but_the_held_back(store:
         assert not (keys & in_graph and keys & held_back), f"{raw} is in the graph now"
     assert len(ioi_names()) > 100
     assert missing == set()
+
+
+def test_every_country_code_names_a_country_of_the_scheme(store: Store) -> None:
+    """oikg:country (and with it the region facets) is inferred from the code: every code the
+    data uses must be a country of ontology/schemes.ttl."""
+    unknown = select(
+        store,
+        f"""SELECT DISTINCT ?code WHERE {{ GRAPH {DATA} {{ ?s oikg:countryCode ?code }}
+            FILTER NOT EXISTS {{ ?country skos:notation ?code ;
+                skos:inScheme <{ID}country> }} }}""",
+    )
+    assert unknown == []
