@@ -27,7 +27,8 @@ import pyshacl  # noqa: E402
 from pyoxigraph import NamedNode, Quad, RdfFormat, parse  # noqa: E402
 
 from kgserver.graph import Dataset, read_bundle  # noqa: E402
-from kgserver.validation import to_rdflib, validate, validate_contribution  # noqa: E402
+from kgserver.validation import to_rdflib, validate  # noqa: E402
+from kgserver.validation_in_context import validate_contribution  # noqa: E402
 
 NEW_INFRASTRUCTURE = b"""
 @prefix dcterms: <http://purl.org/dc/terms/> .

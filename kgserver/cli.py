@@ -24,7 +24,8 @@ from kgserver.errors import InputError, KGError, StoreError, ValidationFailed
 from kgserver.graph import Dataset, format_of, read_bundle, read_bytes
 from kgserver.reporting import json_summary, place, summary_line
 from kgserver.settings import Settings
-from kgserver.validation import ValidationReport, validate_contribution
+from kgserver.validation import ValidationReport
+from kgserver.validation_in_context import validate_contribution
 
 STORE_HELP = "Folder of a persistent Oxigraph store (created and filled from the bundle if empty)."
 

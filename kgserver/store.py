@@ -12,7 +12,8 @@ from kgserver import iris
 from kgserver.errors import StoreError, ValidationFailed
 from kgserver.graph import Dataset, ProgressFn, content_version, parse_file, read_bundle, read_bytes
 from kgserver.reasoning import materialise
-from kgserver.validation import ValidationReport, validate, validate_contribution
+from kgserver.validation import ValidationReport, validate
+from kgserver.validation_in_context import validate_contribution
 
 OWL_VERSION_INFO = NamedNode("http://www.w3.org/2002/07/owl#versionInfo")
 DCTERMS_MODIFIED = NamedNode("http://purl.org/dc/terms/modified")

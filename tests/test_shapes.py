@@ -22,7 +22,8 @@ from rdflib.namespace import SH
 from kgserver.contribution import Source, read_contribution
 from kgserver.graph import Dataset
 from kgserver.settings import BUNDLE_DIR
-from kgserver.validation import ValidationResult, validate_contribution
+from kgserver.validation import ValidationResult
+from kgserver.validation_in_context import validate_contribution
 
 SHAPES = "https://w3id.org/oikg/shapes#"
 OIKG = "https://w3id.org/oikg/ontology#"

@@ -1,4 +1,4 @@
-"""Validation in context (kgserver/validation.py) and the validation service (contribute.py)."""
+"""Validation (validation.py), in context (validation_in_context.py), as a service."""
 
 from __future__ import annotations
 
@@ -12,12 +12,8 @@ from pyoxigraph import Store
 
 from kgserver.graph import Dataset
 from kgserver.settings import BUNDLE_DIR
-from kgserver.validation import (
-    ValidationReport,
-    ValidationResult,
-    validate,
-    validate_contribution,
-)
+from kgserver.validation import ValidationReport, ValidationResult, validate
+from kgserver.validation_in_context import validate_contribution
 from tests.conftest import artifacts_dir
 from tests.test_contributions import BREAKAGES, ZENODO, syntax_error_position
 
