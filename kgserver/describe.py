@@ -8,11 +8,12 @@ or implements it.
 
 from __future__ import annotations
 
-from pyoxigraph import BlankNode, NamedNode, Quad, Store, Triple, serialize
+from pyoxigraph import BlankNode, NamedNode, Quad, Store, Triple
 
 from kgserver import iris
 from kgserver.catalogue import LABEL_PROPERTIES, RDF_TYPE
 from kgserver.negotiation import Format
+from kgserver.rdf_output import serialize_graph
 
 PREFIXES = {
     "oikg": iris.ONTOLOGY_NS,
@@ -88,5 +89,5 @@ def describe(store: Store, iri: str, inferred: bool = True) -> list[Triple]:
 
 
 def serialize_description(triples: list[Triple], fmt: Format) -> bytes:
-    """The description in an RDF format, serialised by Oxigraph."""
-    return serialize(triples, format=fmt.oxigraph, prefixes=PREFIXES) or b""  # type: ignore[arg-type]
+    """The description in an RDF format (JSON-LD compacted with the same prefixes)."""
+    return serialize_graph(triples, fmt, PREFIXES)

@@ -21,6 +21,7 @@ from kgserver.context import AppContext, get_context
 from kgserver.dumps import DatasetFacts, build_facts
 from kgserver.errors import NotFound
 from kgserver.negotiation import GRAPH_FORMATS, HTML, negotiate
+from kgserver.rdf_output import serialize_graph
 from kgserver.snapshot import Snapshot, current
 from kgserver.void import VOID_PREFIXES, void_description
 
@@ -74,7 +75,7 @@ async def void(request: Request, context: ContextDep) -> Response:
         )
         body = html.encode("utf-8")
     else:
-        body = serialize(triples, format=fmt.oxigraph, prefixes=VOID_PREFIXES) or b""  # type: ignore[arg-type]
+        body = serialize_graph(triples, fmt, VOID_PREFIXES)
     return conditional(request, body, fmt.content_type, etag, snapshot.catalogue.modified, headers)
 
 

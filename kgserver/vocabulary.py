@@ -23,6 +23,7 @@ from kgserver.diagram import render_svg
 from kgserver.errors import NotFound
 from kgserver.negotiation import GRAPH_FORMATS, HTML, JSON_LD, TURTLE, Format, by_name, negotiate
 from kgserver.ontology_docs import PREFIXES, ontology_page
+from kgserver.rdf_output import serialize_graph
 from kgserver.shapes_docs import node_shapes
 from kgserver.validation import to_rdflib
 
@@ -69,11 +70,9 @@ async def _respond(
         key = (path, root, context.version)
         html = await context.run_in_worker(_cached, request, key, lambda: render_html(root))
         return HTMLResponse(html, headers=headers)
-    oxigraph_format = fmt.oxigraph
 
     def rdf() -> bytes:
-        triples = _triples(context, graph)
-        return serialize(triples, format=oxigraph_format, prefixes=PREFIXES) or b""  # type: ignore[arg-type]
+        return serialize_graph(_triples(context, graph), fmt, PREFIXES)
 
     body = await context.run_in_worker(rdf)
     return Response(body, media_type=fmt.content_type, headers=headers)

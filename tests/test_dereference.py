@@ -50,6 +50,21 @@ def test_every_kind_of_iri_negotiates_every_rdf_format(
     assert (URIRef(iris.ENTITY_BASE + slug), None, None) in graph
 
 
+@pytest.mark.parametrize("path", ["/id/infrastructure/zenodo", "/.well-known/void", "/ontology"])
+def test_json_ld_is_compact_and_says_what_the_turtle_says(client: TestClient, path: str) -> None:
+    """JSON-LD comes with an @context of the Turtle's prefixes and compact IRIs, and expands to
+    the same triples as the Turtle."""
+    from rdflib.compare import isomorphic
+
+    json_ld = client.get(path, headers={"Accept": "application/ld+json"})
+    document = json_ld.json()
+    assert document["@context"]["oikg"] == iris.ONTOLOGY_NS
+    assert any(key.startswith(("oikg:", "dcterms:", "rdfs:")) for node in document["@graph"]
+               for key in node)  # fmt: skip
+    turtle = client.get(path, headers={"Accept": "text/turtle"})
+    assert isomorphic(parse(json_ld.content, "json-ld"), parse(turtle.content, "turtle"))
+
+
 @pytest.mark.parametrize("slug", KINDS)
 @pytest.mark.parametrize(("media_type", "rdflib_format", "extension"), FORMATS)
 def test_format_suffix_urls_name_their_format_whatever_the_accept_header(
