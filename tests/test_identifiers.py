@@ -187,7 +187,23 @@ BAD_ROWS = [
     (row(CORNELL, "wikidata", "Q999999991"), "is already given to"),  # as line 2
     (row(LYRASIS, "wikidata", "Q999999992"), "already has wikidata Q999999991 on line 2"),
     (row(LYRASIS, "wikidata", "Q999999991"), "repeats line 2"),
+    (row(GEOPHYSICAL, "homepage", "agu.org"), "is not a homepage identifier"),
+    (row(GEOPHYSICAL, "homepage", "https://vufind.org/"), f"<{VUFIND}> already has homepage"),
 ]
+
+
+def test_a_homepage_row_gives_a_site_where_the_sources_give_none(data_dir: Path) -> None:
+    site = "https://www.agu.org/"
+    assert not list(graph_of(data_dir).objects(URIRef(GEOPHYSICAL), rdflib.FOAF.homepage))
+    rows = (row(GEOPHYSICAL, "homepage", site), row(VUFIND, "homepage", "https://vufind.org/"))
+    report = import_identifiers(data_dir, table(data_dir, *rows))
+    graph = graph_of(data_dir)
+    assert graph.value(URIRef(GEOPHYSICAL), rdflib.FOAF.homepage) == URIRef(site)
+    assert (URIRef(GEOPHYSICAL), SOURCE, URIRef(PAGE)) in graph
+    assert (report.added, report.already_stated) == (1, 1)
+    other = (row(VUFIND, "homepage", "https://vufind.example.org/"),)
+    conflicts = import_identifiers(data_dir, table(data_dir, *other)).conflicts
+    assert "states <https://vufind.org/>" in conflicts[0]
 
 
 @pytest.mark.parametrize(("bad", "message"), BAD_ROWS, ids=[m for _, m in BAD_ROWS])

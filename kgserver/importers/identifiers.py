@@ -7,6 +7,8 @@ then each identifier joins its entity with the page as `dcterms:source`. A curat
 states the property already wins, as for every import; a different value there (or a second
 ROR ID or Wikidata item from a source) is reported as a conflict and left out.
 
+The table may also give a homepage (scheme `homepage`) where no source does.
+
 The GitHub organisation of an infrastructure is also derived here: the owner of its code
 repository on GitHub (`https://github.com/<login>/<repo>` gives `https://github.com/<login>`),
 sourced like the code repository it comes from.
@@ -22,7 +24,7 @@ from pathlib import Path
 
 from kgserver import iris
 from kgserver.importers.catalogue import Catalogue
-from kgserver.importers.model import IRI, KIND_CLASS, OIKG, Entity, Term, ror_is_valid
+from kgserver.importers.model import HOMEPAGE, IRI, KIND_CLASS, OIKG, Entity, Term, ror_is_valid
 
 COLUMNS = ("entity", "scheme", "value", "source_url", "evidence")
 CODE_REPOSITORY = OIKG + "codeRepository"
@@ -105,6 +107,18 @@ SCHEMES = {
             single=True,
             unique=True,
             check=ror_is_valid,
+        ),
+        # Not an identifier, but the first link into the web: the entity's own site, for the
+        # entities whose sources give none (and never a second one).
+        Scheme(
+            "homepage",
+            HOMEPAGE,
+            "",
+            _WEB_ADDRESS.pattern,
+            "the site's whole http(s) address, e.g. https://dspace.org/",
+            frozenset(KIND_CLASS),
+            single=True,
+            unique=True,
         ),
         # One GitHub organisation may publish the code of several infrastructures (and be
         # their host's account too), so it may name more than one entity.
