@@ -22,6 +22,7 @@ from kgserver.importers.identifiers import (
 )
 from kgserver.importers.turtle import GENERATED
 from kgserver.settings import BUNDLE_DIR
+from tests.test_importers import graph_of, snapshot
 from tests.test_store import run_cli
 
 OIKG = rdflib.Namespace("https://w3id.org/oikg/ontology#")
@@ -76,17 +77,6 @@ def row(entity: str, scheme: str, value: str, source: str = PAGE) -> tuple[str, 
 
 def import_identifiers(data_dir: Path, path: Path, day: datetime.date = DAY) -> IdentifierReport:
     return run({}, data_dir, day, path)[2]
-
-
-def graph_of(data_dir: Path) -> rdflib.Graph:
-    graph = rdflib.Graph()
-    for path in sorted(data_dir.rglob("*.ttl")):
-        graph.parse(path, format="turtle")
-    return graph
-
-
-def snapshot(data_dir: Path) -> dict[str, str]:
-    return {str(p.relative_to(data_dir)): p.read_text() for p in sorted(data_dir.rglob("*.ttl"))}
 
 
 GOOD = (
