@@ -374,15 +374,12 @@ def test_scomcat_facts_are_marked_cc_by(store: Store) -> None:
 
 
 # Infrastructures IOI's tables name that the graph leaves out, and why (README, "What is held
-# back"): IOI's category table has no row for them and no other source classifies them.
+# back"): IOI's category table has no row for them, no other source classifies them and no
+# curated file does either.
 HELD_BACK = {
     name: "no source gives it a category"
-    for name in (
-        "AfricArXiv", "Browsertrix", "DART (Digital Archivist's Resource Tool)", "DataLumos",
-        "DLCM Backend", "DLCM Portal", "FAIR Wizard", "FAIRiCat", "fido", "JHOVE",
-        "Keepers Registry", "Open Data Editor", "PKP Preservation Network", "TagTeam", "veraPDF",
-    )
-}  # fmt: skip
+    for name in ("DLCM Backend", "DLCM Portal", "Open Data Editor")
+}
 IOI_TABLES = Path(__file__).parent / "data" / "ioi-state-of-open"
 
 
