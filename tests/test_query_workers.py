@@ -13,9 +13,9 @@ import sys
 import threading
 import time
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-import anyio
 import httpx
 import pytest
 import rdflib
@@ -191,21 +191,11 @@ def test_requests_wait_for_a_free_worker(
     one_worker: tuple[TestClient, QueryWorkers], store: Store
 ) -> None:
     client, workers = one_worker
-    counts: list[int] = []
-
-    async def main() -> None:
-        transport = httpx.ASGITransport(app=client.app)
-        async with httpx.AsyncClient(transport=transport, base_url="http://test") as http:
-
-            async def ask() -> None:
-                counts.append(count_of(await http.get("/sparql", params={"query": COUNT})))
-
-            async with anyio.create_task_group() as group:
-                for _ in range(6):
-                    group.start_soon(ask)
-
-    anyio.run(main)
-    assert counts == [len(store)] * 6
+    with ThreadPoolExecutor(6) as clients:
+        answers = list(
+            clients.map(lambda _: client.get("/sparql", params={"query": COUNT}), range(6))
+        )
+    assert [count_of(answer) for answer in answers] == [len(store)] * 6
     assert len(workers.pids) == 1
 
 
