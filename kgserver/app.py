@@ -19,10 +19,11 @@ from kgserver import store as stores
 from kgserver.context import AppContext, get_context
 from kgserver.contribute import router as contribute_router
 from kgserver.dereference import router as dereference_router
-from kgserver.errors import KGError, NotAcceptable
+from kgserver.errors import KGError, NotAcceptable, QueryTimeout
 from kgserver.harvest import router as harvest_router
 from kgserver.negotiation import HTML, JSON, PLAIN, negotiate
 from kgserver.pages import template_environment
+from kgserver.query_workers import QueryWorkers
 from kgserver.settings import Settings
 from kgserver.site import router as site_router
 from kgserver.sparql import router as sparql_router
@@ -31,8 +32,16 @@ from kgserver.vocabulary import router as vocabulary_router
 ContextDep = Annotated[AppContext, Depends(get_context)]
 
 
-def create_app(settings: Settings | None = None, store: Store | None = None) -> FastAPI:
-    """Build the web app over `store`, or over the store the settings name (built if empty)."""
+def create_app(
+    settings: Settings | None = None,
+    store: Store | None = None,
+    query_workers: QueryWorkers | None = None,
+) -> FastAPI:
+    """Build the web app over `store`, or over the store the settings name (built if empty).
+
+    /sparql evaluates queries in `query_workers` (started by the caller, who also stops them:
+    see `query_workers.query_workers`), under their timeout; without them, in threads.
+    """
     settings = settings or Settings()
     if store is None:
         store = stores.open_store(settings.store_dir)
@@ -50,13 +59,14 @@ def create_app(settings: Settings | None = None, store: Store | None = None) -> 
         store=store,
         templates=template_environment(),
         version=stores.dataset_version(store) or "unversioned",
+        query_workers=query_workers,
     )
     app.add_middleware(
         CORSMiddleware,
         allow_origins=settings.cors_origins,
         allow_methods=["GET", "POST", "HEAD", "OPTIONS"],
         allow_headers=["Accept", "Content-Type"],
-        expose_headers=["Content-Type", "Vary"],
+        expose_headers=["Content-Type", "Vary", QueryTimeout.header],
         max_age=86400,
     )
     app.add_exception_handler(KGError, _kg_error)
@@ -114,7 +124,9 @@ def error_response(request: Request, status: int, message: str) -> Response:
 
 async def _kg_error(request: Request, error: Exception) -> Response:
     assert isinstance(error, KGError)
-    return error_response(request, error.status, error.message)
+    response = error_response(request, error.status, error.message)
+    response.headers.update(error.headers)
+    return response
 
 
 async def _http_error(request: Request, error: Exception) -> Response:

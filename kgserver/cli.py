@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import json
+import signal
 import sys
 import time
 from collections.abc import Mapping, Sequence
+from contextlib import ExitStack
 from pathlib import Path
 
 import click
@@ -99,23 +101,37 @@ def serve(host: str, port: int, store_dir: Path | None, base_url: str | None) ->
     """Serve the graph over HTTP: SPARQL at /sparql, health at /healthz.
 
     Without --store the bundled graph is validated and loaded into memory at start.
+    /sparql queries run in worker processes, stopped after KGSERVER_QUERY_TIMEOUT seconds.
     """
     import uvicorn
 
     from kgserver.app import create_app
+    from kgserver.query_workers import query_workers
 
     settings = Settings(store_dir=store_dir, base_url=base_url)
-    try:
-        store = _open_or_build(store_dir, settings)
-        app = create_app(settings, store)
-    except (StoreError, InputError) as error:
-        _fail(str(error), 2)
-    except ValidationFailed as failure:
-        _report_failure(failure, settings.bundle_dir)
-    click.echo(
-        f"Serving on http://{host}:{port}/ — SPARQL at http://{host}:{port}/sparql", err=True
-    )
-    uvicorn.run(app, host=host, port=port, log_level="info")
+    with ExitStack() as stack:
+        try:
+            store = _open_or_build(store_dir, settings)
+            workers = None
+            if settings.query_timeout > 0:
+                store.flush()  # the workers open the directory read-only: let them see it all
+                workers = stack.enter_context(
+                    query_workers(
+                        store, store_dir, settings.query_processes, settings.query_timeout
+                    )
+                )
+            app = create_app(settings, store, workers)
+        except (StoreError, InputError) as error:
+            _fail(str(error), 2)
+        except ValidationFailed as failure:
+            _report_failure(failure, settings.bundle_dir)
+        click.echo(
+            f"Serving on http://{host}:{port}/ — SPARQL at http://{host}:{port}/sparql", err=True
+        )
+        # uvicorn re-raises the SIGTERM it shut down on; as SystemExit it stops the workers and
+        # removes their store copy on the way out (Ctrl-C does so as KeyboardInterrupt).
+        signal.signal(signal.SIGTERM, lambda signum, _: sys.exit(128 + signum))
+        uvicorn.run(app, host=host, port=port, log_level="info")
 
 
 def _report_failure(failure: ValidationFailed, bundle_dir: Path) -> None:

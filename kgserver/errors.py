@@ -8,9 +8,10 @@ class KGError(Exception):
 
     status: int = 400
 
-    def __init__(self, message: str) -> None:
+    def __init__(self, message: str, headers: dict[str, str] | None = None) -> None:
         super().__init__(message)
         self.message = message
+        self.headers = headers or {}
 
 
 class BadRequest(KGError):
@@ -35,6 +36,26 @@ class PayloadTooLarge(KGError):
 
 class UnsupportedMediaType(KGError):
     status = 415
+
+
+class QueryTimeout(KGError):
+    """A query ran longer than the timeout; the process evaluating it was killed."""
+
+    status = 503
+    header = "X-Kgserver-Query-Timeout"
+
+    def __init__(self, seconds: float) -> None:
+        super().__init__(
+            f"the query ran longer than {seconds:g} s and was stopped; add a LIMIT or narrow"
+            " the patterns",
+            {self.header: f"{seconds:g}"},
+        )
+
+
+class QueryCrashed(KGError):
+    """The process evaluating a query died before it answered (a fault in the engine)."""
+
+    status = 500
 
 
 class InputError(Exception):

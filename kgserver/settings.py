@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from pydantic import Field
@@ -27,7 +28,18 @@ class Settings(BaseSettings):
     max_query_operators: int = Field(
         1000, description="Most operators (||, +, /, UNION, …) accepted in one query."
     )
-    query_threads: int = Field(8, description="Queries evaluated at once, off the event loop.")
+    query_threads: int = Field(
+        8, description="Internal queries (pages, descriptions) run at once, off the event loop."
+    )
+    query_timeout: float = Field(
+        30.0,
+        description="Seconds a /sparql query may run; then its worker process is killed and"
+        " the request answers 503. 0: no timeout, queries run in threads of the server.",
+    )
+    query_processes: int = Field(
+        default_factory=lambda: os.cpu_count() or 2,
+        description="Worker processes evaluating /sparql queries (default: one per core).",
+    )
     max_contribution_bytes: int = Field(
         1024 * 1024, description="Largest contribution POST /validate accepts (413 above)."
     )

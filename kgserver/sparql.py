@@ -8,10 +8,10 @@ from fastapi import APIRouter, Depends, Request, Response
 from pyoxigraph import RdfFormat, serialize
 
 from kgserver.context import AppContext, get_context
+from kgserver.errors import KGError
 from kgserver.negotiation import GRAPH_FORMATS, HTML, RESULTS_FORMATS, Format, negotiate
 from kgserver.pages import example_queries, result_table
 from kgserver.protocol import QueryRequest, read_query_request
-from kgserver.query import evaluate
 from kgserver.request_body import read_body
 from kgserver.screening import screen_query
 from kgserver.service_description import describe_service
@@ -39,7 +39,12 @@ async def sparql_endpoint(request: Request, context: ContextDep) -> Response:
     )
     offered = GRAPH_FORMATS if screened.returns_graph else RESULTS_FORMATS
     fmt = negotiate(request.headers.get("accept"), (*offered, HTML), asked.format)
-    outcome = await context.run_in_worker(evaluate, context.store, screened, asked.dataset, fmt)
+    try:
+        outcome = await context.evaluate_query(screened, asked.dataset, fmt)
+    except KGError as error:
+        if fmt is not HTML:
+            raise
+        return _failed_page(request, context, asked.query, error)
     if fmt is HTML:
         root = context.root(request)
         page = context.templates.get_template("sparql_results.html")
@@ -52,6 +57,18 @@ async def sparql_endpoint(request: Request, context: ContextDep) -> Response:
             html = page.render(root=root, query=asked.query, table=table)
         return _negotiated(html.encode("utf-8"), HTML)
     return _negotiated(outcome.body, fmt)
+
+
+def _failed_page(request: Request, context: AppContext, query: str, error: KGError) -> Response:
+    """A query that failed (malformed, timed out, crashed), for people: the message above the
+    editor holding their query, so they can change it and run it again."""
+    html = context.templates.get_template("sparql_results.html").render(
+        root=context.root(request), query=query, error=error.message
+    )
+    response = _negotiated(html.encode("utf-8"), HTML)
+    response.status_code = error.status
+    response.headers.update(error.headers)
+    return response
 
 
 def _describe_endpoint(request: Request, context: AppContext, asked: QueryRequest) -> Response:

@@ -19,6 +19,7 @@ from pyoxigraph import Store
 from kgserver import store as stores
 from kgserver.app import create_app
 from kgserver.graph import Dataset
+from kgserver.query_workers import QueryWorkers, query_workers
 from kgserver.settings import BUNDLE_DIR, Settings
 
 ARTIFACTS = BUNDLE_DIR / "test-artifacts"
@@ -47,8 +48,15 @@ def dataset(built: tuple[Store, Dataset]) -> Dataset:
 
 
 @pytest.fixture(scope="session")
-def app(settings: Settings, store: Store) -> FastAPI:
-    return create_app(settings, store)
+def workers(settings: Settings, store: Store) -> Iterator[QueryWorkers]:
+    """The worker processes that evaluate /sparql queries, as `kgserver serve` starts them."""
+    with query_workers(store, None, settings.query_processes, settings.query_timeout) as started:
+        yield started
+
+
+@pytest.fixture(scope="session")
+def app(settings: Settings, store: Store, workers: QueryWorkers) -> FastAPI:
+    return create_app(settings, store, workers)
 
 
 @pytest.fixture(scope="session")

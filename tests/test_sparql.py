@@ -386,3 +386,24 @@ def test_results_page_for_browsers_escapes_values(client: TestClient) -> None:
 def test_json_body_parses_with_standard_library(client: TestClient) -> None:
     response = client.get("/sparql", params={"query": OWL_CLASSES, "format": "json"})
     assert json.loads(response.content)["head"]["vars"] == ["class"]
+
+
+def test_a_failed_query_is_shown_above_the_editor_holding_it(client: TestClient) -> None:
+    from tests.html import parse_html, texts
+
+    query = "SELECT * WHERE {\n  ?s ?p \n}"
+    response = client.get("/sparql", params={"query": query}, headers={"Accept": "text/html"})
+    assert response.status_code == 400
+    page = parse_html(response.text)
+    [message] = texts(page.select("[role=alert].error-message"))
+    assert message.startswith("malformed query: error at 3:")
+    assert page.select_one("textarea[name=query]").get_text() == query  # type: ignore[union-attr]
+    assert page.select(".results") == []
+
+
+def test_user_queries_run_in_the_worker_processes(client: TestClient, store: Store) -> None:
+    """The session app evaluates /sparql as `kgserver serve` does (tests/test_query_workers.py)."""
+    workers = client.app.state.context.query_workers  # type: ignore[attr-defined]
+    assert workers is not None and len(workers.pids) == workers.size
+    response = client.get("/sparql", params={"query": "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"})
+    assert int(json_column(response, "n")[0]) == len(store)
