@@ -11,7 +11,7 @@ from functools import lru_cache
 
 from pyoxigraph import NamedNode, RdfFormat, parse
 
-from kgserver.importers.model import DESCRIPTION, IRI, OIKG, SKOS, Entity, Literal, text
+from kgserver.importers.model import DESCRIPTION, IRI, OIKG, PUBLISHER, SKOS, Entity, Literal, text
 from kgserver.settings import BUNDLE_DIR
 
 COUNTRIES = {
@@ -138,7 +138,7 @@ def _sentence(entity: Entity, entities: dict[str, Entity]) -> str | None:
             sentence += f", launched in {min(str(getattr(v, 'value', '')) for v in founded)}"
         return sentence + "."
     if entity.kind == "standard":
-        publishers = _names(facts.get("http://purl.org/dc/terms/publisher", set()), entities)
+        publishers = _names(facts.get(PUBLISHER, set()), entities)
         if publishers:
             return f"Standard, specification or set of principles stewarded by {_and(publishers)}."
         return None

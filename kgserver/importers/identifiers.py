@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from kgserver import iris
-from kgserver.importers.catalogue import Catalogue
+from kgserver.importers.catalogue import ROR_ID, Catalogue
 from kgserver.importers.model import HOMEPAGE, IRI, KIND_CLASS, OIKG, Entity, Term, ror_is_valid
 
 COLUMNS = ("entity", "scheme", "value", "source_url", "evidence")
@@ -99,7 +99,7 @@ SCHEMES = {
         ),
         Scheme(
             "ror",
-            OIKG + "rorId",
+            ROR_ID,
             "https://ror.org/",
             r"0[a-hj-km-np-tv-z0-9]{6}[0-9]{2}",
             "the 9 characters after https://ror.org/, e.g. 052csg198",

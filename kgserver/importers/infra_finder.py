@@ -17,11 +17,12 @@ from pathlib import Path
 
 from kgserver.importers.assessment import assess
 from kgserver.importers.catalogue import HOSTED_BY, Catalogue
-from kgserver.importers.ioi_state_of_open import PUBLISHER, work
+from kgserver.importers.ioi_state_of_open import work
 from kgserver.importers.model import (
     HOMEPAGE,
     IRI,
     OIKG,
+    PUBLISHER,
     XSD,
     Entity,
     Literal,

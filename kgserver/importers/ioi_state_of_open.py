@@ -19,6 +19,7 @@ from kgserver.importers.model import (
     IRI,
     LABEL,
     OIKG,
+    PUBLISHER,
     Entity,
     Literal,
     normalise,
@@ -49,7 +50,6 @@ FUNDERS = _file("reference/ROR_crosswalk_extended.csv")
 CROSSWALK = _file("reference/ror_crosswalk.csv")
 GRANTS = _file("award type classifier/award_type_classifer_gold.csv")
 
-PUBLISHER = "http://purl.org/dc/terms/publisher"
 FORMERLY_AFFILIATED_WITH = OIKG + "formerlyAffiliatedWith"
 DIRECT_FUNDING_RECIPIENT = OIKG + "directFundingRecipient"
 

@@ -28,6 +28,7 @@ MODIFIED = DCTERMS + "modified"
 DESCRIPTION = DCTERMS + "description"
 LICENSE = DCTERMS + "license"
 HOMEPAGE = FOAF + "homepage"
+PUBLISHER = DCTERMS + "publisher"
 
 CC_BY_4 = "https://creativecommons.org/licenses/by/4.0/"
 
