@@ -12,21 +12,21 @@ import time
 
 from pyoxigraph import Store
 
-from kgserver import reasoning
-from kgserver import store as stores
-from kgserver.graph import read_bundle
+from kgserver.curation.loading import build, validate_dataset
 from kgserver.settings import BUNDLE_DIR
+from kgserver.store import reasoning
+from kgserver.store.bundle import read_bundle
 
 
 def main(runs: int) -> None:
     started = time.perf_counter()
     dataset = read_bundle(BUNDLE_DIR)
     parsed = time.perf_counter()
-    report = stores.validate_dataset(dataset)
+    report = validate_dataset(dataset)
     validated = time.perf_counter()
     assert report.conforms
     store = Store()
-    stores.build(store, BUNDLE_DIR, check=False)
+    build(store, BUNDLE_DIR, check=False)
     seconds = []
     result = None
     for _ in range(runs):

@@ -28,7 +28,7 @@ from pyoxigraph import RdfFormat, Store
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from kgserver import store as stores  # noqa: E402
+from kgserver.curation.loading import build  # noqa: E402
 
 QUERIES = {
     "label-of-one-entity": """PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
@@ -137,7 +137,7 @@ def main() -> None:
 
     workdir = Path(tempfile.mkdtemp(prefix="kgserver-bench-"))
     store = Store()
-    stores.build(store, ROOT)
+    build(store, ROOT)
     dump = workdir / "dataset.nq"
     store.dump(str(dump), format=RdfFormat.N_QUADS)
     subprocess.run(

@@ -19,6 +19,7 @@ import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -26,9 +27,10 @@ sys.path.insert(0, str(ROOT))
 import pyshacl  # noqa: E402
 from pyoxigraph import NamedNode, Quad, RdfFormat, parse  # noqa: E402
 
-from kgserver.graph import Dataset, read_bundle  # noqa: E402
-from kgserver.validation import to_rdflib, validate  # noqa: E402
-from kgserver.validation_in_context import validate_contribution  # noqa: E402
+from kgserver.curation.in_context import validate_contribution  # noqa: E402
+from kgserver.curation.validation import validate  # noqa: E402
+from kgserver.rdf.output import to_rdflib  # noqa: E402
+from kgserver.store.bundle import Dataset, read_bundle  # noqa: E402
 
 NEW_INFRASTRUCTURE = b"""
 @prefix dcterms: <http://purl.org/dc/terms/> .
@@ -63,7 +65,7 @@ def scaled(dataset: Dataset, times: int) -> list[Quad]:
     return data
 
 
-def _renamed(term, k: int):  # type: ignore[no-untyped-def]
+def _renamed(term: Any, k: int) -> Any:
     if isinstance(term, NamedNode) and (
         term.value.startswith("https://w3id.org/oikg/id/")
         and "/category/" not in term.value

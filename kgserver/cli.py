@@ -1,4 +1,4 @@
-"""The `kgserver` command line: serve, load, validate and query (see CONTRACT.md)."""
+"""The `kgserver` command line: serve, load, validate, query and import (docs/contract.md)."""
 
 from __future__ import annotations
 
@@ -11,23 +11,28 @@ from contextlib import ExitStack
 from pathlib import Path
 
 import click
-from pyoxigraph import QueryBoolean, QuerySolutions, QueryTriples, RdfFormat, Store
+from pyoxigraph import QueryBoolean, QuerySolutions, QueryTriples, Store
 
-from kgserver import store as stores
-from kgserver.contribution import (
+from kgserver.curation.contribution import Location, Source, bundle_locations, read_contribution
+from kgserver.curation.in_context import validate_contribution
+from kgserver.curation.loading import build, load_files
+from kgserver.curation.reporting import json_summary, place, summary_line
+from kgserver.curation.validation import ValidationReport
+from kgserver.errors import (
     ContributionUnparseable,
-    Location,
-    Source,
-    bundle_locations,
-    explain_syntax_error,
-    read_contribution,
+    InputError,
+    KGError,
+    StoreError,
+    ValidationFailed,
 )
-from kgserver.errors import InputError, KGError, StoreError, ValidationFailed
-from kgserver.graph import Dataset, format_of, read_bundle, read_bytes
-from kgserver.reporting import json_summary, place, summary_line
+from kgserver.query.examples import ExampleQuery, example_queries
+from kgserver.query.result_rows import rows_json
+from kgserver.rdf import iris
+from kgserver.rdf.files import format_of, read_bytes
+from kgserver.rdf.formats import CSV, SPARQL_JSON, TSV, TURTLE
 from kgserver.settings import Settings
-from kgserver.validation import ValidationReport
-from kgserver.validation_in_context import validate_contribution
+from kgserver.store.bundle import Dataset, read_bundle
+from kgserver.store.opening import is_empty, open_store
 
 STORE_HELP = "Folder of a persistent Oxigraph store (created and filled from the bundle if empty)."
 
@@ -38,13 +43,20 @@ def _progress(done: int, total: int, name: str) -> None:
         click.echo(f"\r  [{done}/{total}] {name[-60:]:<60}", err=True, nl=done == total)
 
 
+def _settings(**options: object) -> Settings:
+    """The settings, with the options given on the command line over the environment's
+    (an option left out keeps `KGSERVER_<NAME>` or the default)."""
+    given = {name: value for name, value in options.items() if value is not None}
+    return Settings.model_validate(given)
+
+
 def _fail(message: str, code: int) -> None:
     click.echo(message, err=True)
     sys.exit(code)
 
 
 def print_report(report: ValidationReport, locations: Mapping[str, Location]) -> None:
-    """One line per result, grouped by file and entity (CONTRACT.md, validate):
+    """One line per result, grouped by file and entity (docs/contract.md, validate):
     `FILE:LINE: <entity> <property>: error|warning|info: message (value: …)`."""
     for finding in place(report, locations):
         line = finding.as_line()
@@ -59,13 +71,13 @@ def _coloured(text: str, level: str) -> str:
     return head + ": " + click.style(level, fg=colour, bold=True) + ": " + tail
 
 
-def _open_or_build(store_dir: Path | None, settings: Settings) -> Store:
+def _open_or_build(settings: Settings) -> Store:
     """The store to work on: the persistent one (built from the bundle if empty) or in memory."""
-    store = stores.open_store(store_dir)
-    if stores.is_empty(store):
+    store = open_store(settings.store_dir)
+    if is_empty(store):
         click.echo(f"Building the bundled graph from {settings.bundle_dir} …", err=True)
         started = time.perf_counter()
-        dataset = stores.build(store, settings.bundle_dir, _progress)
+        dataset = build(store, settings.bundle_dir, _progress)
         click.echo(
             f"Loaded {len(dataset.quads)} triples from {len(dataset.files)} files, validated,"
             f" in {time.perf_counter() - started:.1f} s (version {dataset.version});"
@@ -106,18 +118,22 @@ def serve(host: str, port: int, store_dir: Path | None, base_url: str | None) ->
     import uvicorn
 
     from kgserver.app import create_app
-    from kgserver.query_workers import query_workers
+    from kgserver.query.workers import query_workers
+    from kgserver.web import frontend
 
-    settings = Settings(store_dir=store_dir, base_url=base_url)
+    settings = _settings(store_dir=store_dir, base_url=base_url)
     with ExitStack() as stack:
         try:
-            store = _open_or_build(store_dir, settings)
+            store = _open_or_build(settings)
             workers = None
             if settings.query_timeout > 0:
                 store.flush()  # the workers open the directory read-only: let them see it all
                 workers = stack.enter_context(
                     query_workers(
-                        store, store_dir, settings.query_processes, settings.query_timeout
+                        store,
+                        settings.store_dir,
+                        settings.query_processes,
+                        settings.query_timeout,
                     )
                 )
             app = create_app(settings, store, workers)
@@ -128,6 +144,8 @@ def serve(host: str, port: int, store_dir: Path | None, base_url: str | None) ->
         click.echo(
             f"Serving on http://{host}:{port}/ — SPARQL at http://{host}:{port}/sparql", err=True
         )
+        if frontend.bundle() is None:
+            click.echo(frontend.NOT_BUILT, err=True)
         # uvicorn re-raises the SIGTERM it shut down on; as SystemExit it stops the workers and
         # removes their store copy on the way out (Ctrl-C does so as KeyboardInterrupt).
         signal.signal(signal.SIGTERM, lambda signum, _: sys.exit(128 + signum))
@@ -161,12 +179,11 @@ def load(store_dir: Path, no_validate: bool, graph: str | None, files: tuple[Pat
     If any file fails to parse or validate, nothing is written. An empty store is first
     filled with the bundled graph, so contributions are validated in its context.
     """
-    from kgserver import iris
 
-    settings = Settings(store_dir=store_dir)
+    settings = _settings(store_dir=store_dir)
     try:
-        store = _open_or_build(store_dir, settings)
-        added = stores.load_files(
+        store = _open_or_build(settings)
+        added = load_files(
             store, list(files), graph or iris.DATA_GRAPH, check=not no_validate, progress=_progress
         )
     except InputError as error:
@@ -234,8 +251,7 @@ def validate(output_format: str, strict: bool, files: tuple[Path, ...]) -> None:
     try:
         contribution = read_contribution(sources)
     except ContributionUnparseable as unparseable:
-        contents = {s.name: s.content for s in sources}
-        errors += [explain_syntax_error(e, contents[e.file]) for e in unparseable.errors]
+        errors += unparseable.explained
     if errors:
         for message in errors:
             click.echo(message, err=True)
@@ -259,16 +275,48 @@ def validate(output_format: str, strict: bool, files: tuple[Path, ...]) -> None:
 
 @main.command()
 @click.option("--store", "store_dir", type=click.Path(path_type=Path), help=STORE_HELP)
-@click.argument("sparql")
-def query(store_dir: Path | None, sparql: str) -> None:
+@click.option("--list", "listing", is_flag=True, help="List the stored queries of queries/.")
+@click.option("--name", help="Run the stored query NAME (see --list) instead of SPARQL.")
+@click.option(
+    "--param",
+    "params",
+    multiple=True,
+    metavar="KEY=VALUE",
+    help="A parameter of the stored query (repeatable); bound as an RDF term of its type.",
+)
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["table", "csv", "tsv", "json"]),
+    default="table",
+    show_default=True,
+    help="SELECT/ASK output: a table, CSV, TSV or JSON rows (graphs always print as Turtle).",
+)
+@click.argument("sparql", required=False)
+def query(
+    store_dir: Path | None,
+    listing: bool,
+    name: str | None,
+    params: tuple[str, ...],
+    output_format: str,
+    sparql: str | None,
+) -> None:
     """Run a SPARQL query on the bundled graph (or --store) and print the results.
 
-    SELECT and ASK print as a table, CONSTRUCT and DESCRIBE as Turtle. The default graph is
-    the union of all graphs.
+    SELECT and ASK print as a table (or --format csv|tsv|json), CONSTRUCT and DESCRIBE as
+    Turtle. The default graph is the union of all graphs. With --name, run a stored query of
+    queries/ with its --param values; --list shows them and their parameters.
     """
-    settings = Settings(store_dir=store_dir)
+    settings = _settings(store_dir=store_dir)
+    examples = {e.name: e for e in example_queries(settings.bundle_dir / "queries")}
+    if listing:
+        for example in examples.values():
+            declared = " ".join(f"{p.name}:{p.type}" for p in example.parameters)
+            click.echo(f"{example.name}\t{example.title}" + (f"\t[{declared}]" if declared else ""))
+        return
     try:
-        store = _open_or_build(store_dir, settings)
+        sparql = _query_text(examples, name, params, sparql)
+        store = _open_or_build(settings)
         result = store.query(sparql, use_default_graph_as_union=True)
     except SyntaxError as error:
         _fail(f"malformed query: {error}", 2)
@@ -276,12 +324,45 @@ def query(store_dir: Path | None, sparql: str) -> None:
         _fail(str(error), 2)
     except ValidationFailed as failure:
         _report_failure(failure, settings.bundle_dir)
-    if isinstance(result, QueryBoolean):
+    if isinstance(result, QueryTriples):
+        click.echo((result.serialize(format=TURTLE.rdf_format) or b"").decode("utf-8"), nl=False)
+    elif output_format != "table":
+        body = result.serialize(format=CLI_FORMATS[output_format].oxigraph) or b""  # type: ignore[arg-type]
+        if output_format == "json":
+            click.echo(rows_json(body).decode())
+        else:
+            click.echo(body.decode(), nl=False)
+    elif isinstance(result, QueryBoolean):
         click.echo("true" if result else "false")
-    elif isinstance(result, QuerySolutions):
+    else:
         click.echo(_table(result))
-    elif isinstance(result, QueryTriples):
-        click.echo((result.serialize(format=RdfFormat.TURTLE) or b"").decode("utf-8"), nl=False)
+
+
+CLI_FORMATS = {"csv": CSV, "tsv": TSV, "json": SPARQL_JSON}
+
+
+def _query_text(
+    examples: Mapping[str, ExampleQuery],
+    name: str | None,
+    params: Sequence[str],
+    sparql: str | None,
+) -> str:
+    """The query to run: SPARQL as given, or the stored query NAME with its parameters bound."""
+    if name is None:
+        if sparql is None or params:
+            raise click.UsageError("give a SPARQL query, or --name NAME [--param KEY=VALUE …]")
+        return sparql
+    if sparql is not None:
+        raise click.UsageError("give either a SPARQL query or --name, not both")
+    if name not in examples:
+        raise KGError(f"no stored query {name!r}; `kgserver query --list` lists them")
+    values: dict[str, str] = {}
+    for param in params:
+        key, equals, value = param.partition("=")
+        if not equals:
+            raise click.UsageError(f"--param takes KEY=VALUE, not {param!r}")
+        values[key.strip()] = value
+    return examples[name].bound(values)
 
 
 def _table(solutions: QuerySolutions) -> str:

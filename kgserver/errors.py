@@ -26,6 +26,15 @@ class NotFound(KGError):
     status = 404
 
 
+class MethodNotAllowed(KGError):
+    """405: the resource answers other methods; `Allow` names them (RFC 9110 §15.5.6)."""
+
+    status = 405
+
+    def __init__(self, allowed: str) -> None:
+        super().__init__(f"use {allowed}", {"Allow": allowed})
+
+
 class NotAcceptable(KGError):
     status = 406
 
@@ -36,6 +45,12 @@ class PayloadTooLarge(KGError):
 
 class UnsupportedMediaType(KGError):
     status = 415
+
+
+class InvalidParameter(KGError):
+    """422: a stored query's parameter has a value that is not of its type."""
+
+    status = 422
 
 
 class QueryTimeout(KGError):
@@ -67,6 +82,19 @@ class InputError(Exception):
         self.line = line
         self.column = column
         self.message = message
+
+
+class ContributionUnparseable(KGError):
+    """400: files of a contribution are not well-formed RDF; each error has its position.
+
+    `errors` are the parse errors; the message explains each as a compiler does (the line, a
+    caret under the column, the entity it is in), one after another.
+    """
+
+    def __init__(self, errors: list[InputError], explained: list[str]) -> None:
+        super().__init__("\n".join(explained))
+        self.errors = errors
+        self.explained = explained
 
 
 class ValidationFailed(Exception):

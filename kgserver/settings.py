@@ -8,7 +8,7 @@ from pathlib import Path
 from pydantic import Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
-BUNDLE_DIR = Path(__file__).resolve().parent.parent
+from kgserver.store.bundle import BUNDLE_DIR
 
 
 class Settings(BaseSettings):

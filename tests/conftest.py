@@ -16,11 +16,11 @@ from fastapi import FastAPI
 from fastapi.testclient import TestClient
 from pyoxigraph import Store
 
-from kgserver import store as stores
 from kgserver.app import create_app
-from kgserver.graph import Dataset
-from kgserver.query_workers import QueryWorkers, query_workers
+from kgserver.curation.loading import build
+from kgserver.query.workers import QueryWorkers, query_workers
 from kgserver.settings import BUNDLE_DIR, Settings
+from kgserver.store.bundle import Dataset
 
 ARTIFACTS = BUNDLE_DIR / "test-artifacts"
 
@@ -33,7 +33,7 @@ def settings() -> Settings:
 @pytest.fixture(scope="session")
 def built() -> tuple[Store, Dataset]:
     store = Store()
-    dataset = stores.build(store, BUNDLE_DIR)
+    dataset = build(store, BUNDLE_DIR)
     return store, dataset
 
 

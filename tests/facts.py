@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pyoxigraph import NamedNode, QuerySolutions, Store, Variable
 
-from kgserver import iris
+from kgserver.rdf import iris
 
 PREFIXES = f"""PREFIX oikg: <{iris.ONTOLOGY_NS}>
 PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>

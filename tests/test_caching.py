@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from fastapi.testclient import TestClient
 
-from kgserver.caching import entity_tag, http_date
+from kgserver.web.responses import entity_tag, http_date
 
 
 def test_entity_tags_are_weak_and_differ_by_version_and_representation() -> None:

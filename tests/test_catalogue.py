@@ -10,11 +10,11 @@ from pathlib import Path
 import pytest
 from pyoxigraph import Store
 
-from kgserver import iris
 from kgserver.importers.identifiers import SCHEMES, default_table, repository_owner
 from kgserver.importers.ioi_state_of_open import CATEGORY_TABLE_NAMES
 from kgserver.importers.model import CC_BY_4, normalise, ror_is_valid
 from kgserver.importers.names import SAME_WORK, work_names
+from kgserver.rdf import iris
 from kgserver.settings import BUNDLE_DIR
 
 PREFIXES = """
@@ -83,7 +83,7 @@ def test_counts_per_class_meet_the_minimums(store: Store) -> None:
 
 
 def test_readme_counts_are_the_graphs(store: Store) -> None:
-    readme = (BUNDLE_DIR / "README.md").read_text(encoding="utf-8")
+    readme = (BUNDLE_DIR / "data" / "README.md").read_text(encoding="utf-8")
     for cls, n in class_counts(store).items():
         assert re.search(rf"\| `oikg:{cls}` \| {n} \|", readme), f"README: oikg:{cls} is {n}"
 

@@ -7,11 +7,11 @@ from pathlib import Path
 from fastapi.testclient import TestClient
 from pyoxigraph import Literal, NamedNode, Quad, Store
 
-from kgserver import iris
-from kgserver import store as stores
 from kgserver.app import create_app
-from kgserver.catalogue import build_catalogue
-from kgserver.changes import advance, baseline, changes_path, read_log, update_log
+from kgserver.catalogue.changes import advance, baseline, changes_path, read_log, update_log
+from kgserver.catalogue.entities import build_catalogue
+from kgserver.rdf import iris
+from kgserver.rdf.namespaces import DCTERMS, OWL, XSD
 from kgserver.settings import Settings
 from tests.facts import values
 
@@ -32,9 +32,9 @@ def set_version(store: Store, version: str, modified: str) -> None:
     meta, dataset = NamedNode(iris.META_GRAPH), NamedNode(iris.DATASET)
     for quad in list(store.quads_for_pattern(dataset, None, None, meta)):
         store.remove(quad)
-    store.add(Quad(dataset, stores.OWL_VERSION_INFO, Literal(version), meta))
-    when = Literal(modified, datatype=stores.XSD_DATETIME)
-    store.add(Quad(dataset, stores.DCTERMS_MODIFIED, when, meta))
+    store.add(Quad(dataset, NamedNode(OWL + "versionInfo"), Literal(version), meta))
+    when = Literal(modified, datatype=NamedNode(XSD + "dateTime"))
+    store.add(Quad(dataset, NamedNode(DCTERMS + "modified"), when, meta))
 
 
 def edit(store: Store) -> None:
@@ -92,8 +92,8 @@ def test_the_log_is_persisted_and_survives_a_restart(store: Store, tmp_path: Pat
 
 
 def test_the_log_lives_next_to_a_persistent_store(tmp_path: Path) -> None:
-    assert changes_path(Settings(store_dir=tmp_path / "kg")) == tmp_path / "kg.changes.json"
-    assert changes_path(Settings()) is None
+    assert changes_path(tmp_path / "kg") == tmp_path / "kg.changes.json"
+    assert changes_path(None) is None
 
 
 def test_the_feed_shows_changes_after_the_store_changes(store: Store, tmp_path: Path) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import pytest
 import rdflib
 
 from kgserver.settings import BUNDLE_DIR
@@ -105,3 +106,49 @@ def test_validate_sees_existing_entities_as_context(tmp_path: Path) -> None:
     result = run_cli("validate", str(dangling))
     assert result.returncode == 1
     assert "fundedBy" in result.stdout
+
+
+def test_an_option_left_out_keeps_its_environment_variable(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from kgserver.cli import _settings
+
+    monkeypatch.setenv("KGSERVER_BASE_URL", "https://kg.example.org")
+    assert _settings(store_dir=None, base_url=None).base_url == "https://kg.example.org"
+    assert _settings(base_url="http://127.0.0.1:9000").base_url == "http://127.0.0.1:9000"
+
+
+def test_query_list_names_every_stored_query() -> None:
+    from kgserver.query.examples import example_queries
+
+    result = run_cli("query", "--list")
+    assert result.returncode == 0, result.stderr
+    listed = [line.split("\t")[0] for line in result.stdout.splitlines()]
+    assert listed == [q.name for q in example_queries(BUNDLE_DIR / "queries")]
+
+
+def test_query_by_name_prints_csv_of_the_stored_query() -> None:
+    result = run_cli(
+        "query", "--name", "cq-02-sloan-funded-infrastructures-with-open-code", "--format", "csv"
+    )
+    assert result.returncode == 0, result.stderr
+    header, *rows = result.stdout.splitlines()
+    assert header == "infrastructure,name,repository"
+    assert rows and all(row.startswith("https://w3id.org/oikg/id/infrastructure/") for row in rows)
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--name", "no-such-query"], "no stored query 'no-such-query'"),
+        (["--name", "cq-02-sloan-funded-infrastructures-with-open-code", "--param", "x=1"], "'x'"),
+        (
+            ["--name", "cq-02-sloan-funded-infrastructures-with-open-code", "--param", "x"],
+            "KEY=VALUE",
+        ),
+    ],
+)
+def test_query_by_name_refuses_what_it_cannot_run(args: list[str], message: str) -> None:
+    result = run_cli("query", *args)
+    assert result.returncode == 2
+    assert message in result.stderr

@@ -8,10 +8,10 @@ import pytest
 from fastapi.testclient import TestClient
 from pyoxigraph import BlankNode, Literal, NamedNode, Quad, Store
 
-from kgserver import iris
 from kgserver.app import create_app
-from kgserver.catalogue import build_catalogue
-from kgserver.compare import section_of
+from kgserver.catalogue.compare import section_of
+from kgserver.catalogue.entities import build_catalogue
+from kgserver.rdf import iris
 from kgserver.settings import Settings
 from tests.html import parse_html, texts
 

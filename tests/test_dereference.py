@@ -7,7 +7,7 @@ import rdflib
 from fastapi.testclient import TestClient
 from rdflib import RDF, RDFS, URIRef
 
-from kgserver import iris
+from kgserver.rdf import iris
 from tests.html import parse_html, texts
 
 OIKG = rdflib.Namespace(iris.ONTOLOGY_NS)

@@ -12,7 +12,7 @@ from fastapi.testclient import TestClient
 from pyoxigraph import NamedNode, RdfFormat, Store, parse
 from rdflib.compare import isomorphic
 
-from kgserver import iris
+from kgserver.rdf import iris
 from tests.facts import infrastructures
 
 VOID = rdflib.Namespace("http://rdfs.org/ns/void#")
@@ -182,11 +182,11 @@ def test_change_feed_lists_every_entity_as_created_in_the_baseline(
 def test_a_large_sitemap_becomes_an_index_of_parts(
     client: TestClient, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from kgserver import harvest
+    from kgserver.linked_data import sitemap
 
     whole = ET.fromstring(client.get("/sitemap.xml").content)
     expected = [e.findtext(f"{SITEMAP}loc") for e in whole.findall(f"{SITEMAP}url")]
-    monkeypatch.setattr(harvest, "SITEMAP_LIMIT", 30)
+    monkeypatch.setattr(sitemap, "SITEMAP_LIMIT", 30)
     index = ET.fromstring(client.get("/sitemap.xml", headers={"If-None-Match": "none"}).content)
     assert index.tag == f"{SITEMAP}sitemapindex"
     parts = [e.findtext(f"{SITEMAP}loc") for e in index.findall(f"{SITEMAP}sitemap")]

@@ -261,9 +261,9 @@ def test_a_curated_value_wins_and_the_conflict_is_reported(data_dir: Path) -> No
 
 
 def test_apply_checks_every_row_before_changing_anything(data_dir: Path) -> None:
-    from kgserver.importers.catalogue import Catalogue
+    from kgserver.importers.data_folder import DataFolder
 
-    catalogue = Catalogue.from_data(data_dir, keep_generated=True)
+    catalogue = DataFolder.from_data(data_dir, keep_generated=True)
     path = table(data_dir, *GOOD, row(ID + "organization/no-such-thing", "wikidata", "Q5"))
     before = {iri: {p: set(v) for p, v in e.facts.items()} for iri, e in catalogue.entities.items()}
     with pytest.raises(IdentifierTableError):

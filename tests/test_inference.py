@@ -9,8 +9,8 @@ import rdflib
 from fastapi.testclient import TestClient
 from pyoxigraph import NamedNode, Quad, Store
 
-from kgserver import iris
 from kgserver.app import create_app
+from kgserver.rdf import iris
 from kgserver.settings import Settings
 from tests.facts import number
 from tests.html import parse_html, texts

@@ -3,7 +3,7 @@ from __future__ import annotations
 import pytest
 
 from kgserver.errors import NotAcceptable
-from kgserver.negotiation import (
+from kgserver.rdf.formats import (
     CSV,
     GRAPH_FORMATS,
     HTML,
@@ -15,9 +15,8 @@ from kgserver.negotiation import (
     SPARQL_XML,
     TSV,
     TURTLE,
-    negotiate,
-    parse_accept,
 )
+from kgserver.web.negotiation import negotiate, parse_accept
 
 SELECT_OFFER = (*RESULTS_FORMATS, HTML)
 GRAPH_OFFER = (*GRAPH_FORMATS, HTML)

@@ -3,15 +3,22 @@
 from __future__ import annotations
 
 import pytest
-from playwright.sync_api import Browser, expect
+from playwright.sync_api import Browser, Page, expect
 
 from tests.conftest import artifacts_dir
 
 pytestmark = pytest.mark.browser
 
 
+def plain_form_page(browser: Browser) -> Page:
+    """A page with JavaScript but without the front-end bundle: the plain form (and its helper)."""
+    context = browser.new_context()
+    context.route("**/static/build/**", lambda route: route.abort())
+    return context.new_page()
+
+
 def test_query_editor_runs_a_query_and_shows_a_table(live_server: str, browser: Browser) -> None:
-    page = browser.new_page()
+    page = plain_form_page(browser)
     page.goto(live_server + "/sparql")
     expect(page.get_by_role("heading", level=1)).to_have_text("SPARQL query")
     editor = page.get_by_label("SPARQL query")
@@ -46,7 +53,7 @@ def test_example_query_link_runs_without_javascript(live_server: str, browser: B
 
 
 def test_ctrl_enter_submits_the_editor(live_server: str, browser: Browser) -> None:
-    page = browser.new_page()
+    page = plain_form_page(browser)
     page.goto(live_server + "/sparql")
     editor = page.get_by_label("SPARQL query")
     editor.fill("ASK { ?s ?p ?o }")

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from fastapi.testclient import TestClient
 
-from kgserver.pages import example_queries
+from kgserver.query.examples import example_queries
 from kgserver.settings import BUNDLE_DIR
 
 QUERIES = example_queries(BUNDLE_DIR / "queries")

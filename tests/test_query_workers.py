@@ -24,7 +24,7 @@ from pyoxigraph import Store
 
 from kgserver.app import create_app
 from kgserver.errors import QueryTimeout
-from kgserver.query_workers import LARGE_BODY, QueryWorkers, persist, query_workers
+from kgserver.query.workers import LARGE_BODY, QueryWorkers, persist, query_workers
 from kgserver.settings import Settings
 from tests.conftest import free_port
 from tests.html import parse_html, texts

@@ -14,9 +14,10 @@ from owlrl.Namespaces import ERRNS
 from pyoxigraph import Literal, NamedNode, RdfFormat, Store
 from rdflib.namespace import OWL, RDF
 
-from kgserver import iris, reasoning
-from kgserver import store as stores
+from kgserver.curation.loading import build
+from kgserver.rdf import iris
 from kgserver.settings import BUNDLE_DIR
+from kgserver.store import reasoning
 
 OIKG = "https://w3id.org/oikg/ontology#"
 ID = "https://w3id.org/oikg/id/"
@@ -215,7 +216,7 @@ def test_hermit_finds_a_planted_inconsistency(tmp_path: Path) -> None:
 
 def test_the_bundle_builds_with_reasoning(tmp_path: Path) -> None:
     store = Store()
-    dataset = stores.build(store, BUNDLE_DIR)
+    dataset = build(store, BUNDLE_DIR)
     assert dataset.inference is not None and dataset.inference.triples > 0
 
 

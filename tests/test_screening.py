@@ -3,7 +3,7 @@ from __future__ import annotations
 import pytest
 
 from kgserver.errors import BadQuery
-from kgserver.screening import screen_query
+from kgserver.query.screening import screen_query
 
 
 def screen(text: str, nesting: int = 128, operators: int = 1000):

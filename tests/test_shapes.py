@@ -16,14 +16,14 @@ from pathlib import Path
 import pyshacl
 import pytest
 import rdflib
-from pyoxigraph import RdfFormat
 from rdflib.namespace import SH
 
-from kgserver.contribution import Source, read_contribution
-from kgserver.graph import Dataset
+from kgserver.curation.contribution import Source, read_contribution
+from kgserver.curation.in_context import validate_contribution
+from kgserver.curation.validation import ValidationResult
+from kgserver.rdf.formats import TURTLE
 from kgserver.settings import BUNDLE_DIR
-from kgserver.validation import ValidationResult
-from kgserver.validation_in_context import validate_contribution
+from kgserver.store.bundle import Dataset
 
 SHAPES = "https://w3id.org/oikg/shapes#"
 OIKG = "https://w3id.org/oikg/ontology#"
@@ -625,7 +625,7 @@ CASES = [
 
 
 def validate_world(dataset: Dataset, text: str) -> list[ValidationResult]:
-    contribution = read_contribution([Source("world.ttl", text.encode(), RdfFormat.TURTLE)])
+    contribution = read_contribution([Source("world.ttl", text.encode(), TURTLE)])
     report = validate_contribution(
         dataset.data, contribution.quads, dataset.shapes, dataset.ontology, replaces=True
     )

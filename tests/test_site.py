@@ -9,8 +9,8 @@ import pytest
 from fastapi.testclient import TestClient
 from pyoxigraph import Store
 
-from kgserver import iris
-from kgserver.statistics import TOP_N
+from kgserver.catalogue.statistics import TOP_N
+from kgserver.rdf import iris
 from tests.facts import infrastructures, number, rows, values
 from tests.html import parse_html, texts
 

@@ -13,7 +13,7 @@ import rdflib
 from fastapi.testclient import TestClient
 from pyoxigraph import Store
 
-from kgserver import iris
+from kgserver.rdf import iris
 
 SRX = "{http://www.w3.org/2005/sparql-results#}"
 OWL_CLASSES = """PREFIX owl: <http://www.w3.org/2002/07/owl#>

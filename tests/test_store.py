@@ -13,11 +13,13 @@ import pytest
 import rdflib
 from pyoxigraph import NamedNode, Store
 
-from kgserver import iris
-from kgserver import store as stores
+from kgserver.curation.loading import build
 from kgserver.errors import ValidationFailed
-from kgserver.graph import Dataset, read_bundle
+from kgserver.rdf import iris
 from kgserver.settings import BUNDLE_DIR
+from kgserver.store.bundle import Dataset, read_bundle
+from kgserver.store.opening import is_empty
+from kgserver.store.version import dataset_version
 
 VALID_ORG = """@prefix dcterms: <http://purl.org/dc/terms/> .
 @prefix oikg: <https://w3id.org/oikg/ontology#> .
@@ -78,7 +80,7 @@ def test_nothing_is_loaded_into_the_default_graph(store: Store) -> None:
 
 
 def test_the_version_is_recorded_in_the_store(store: Store, dataset: Dataset) -> None:
-    assert stores.dataset_version(store) == dataset.version
+    assert dataset_version(store) == dataset.version
     assert dataset.version.startswith("sha256-")
 
 
@@ -104,8 +106,8 @@ def test_an_invalid_bundle_loads_nothing(tmp_path: Path) -> None:
     bundle = bundle_with(tmp_path, "nameless.ttl", INVALID_ORG)
     store = Store(str(tmp_path / "store"))
     with pytest.raises(ValidationFailed) as failure:
-        stores.build(store, bundle)
-    assert stores.is_empty(store)
+        build(store, bundle)
+    assert is_empty(store)
     focus = {r.focus_node for r in failure.value.report.violations}
     assert focus == {"https://w3id.org/oikg/id/organization/nameless"}
 
@@ -128,7 +130,7 @@ def test_load_adds_valid_files_to_a_persistent_store(tmp_path: Path) -> None:
     subject = NamedNode("https://w3id.org/oikg/id/organization/example-consortium")
     assert len(list(store.quads_for_pattern(subject, None, None, NamedNode(iris.DATA_GRAPH)))) == 3
     assert graph_size(store, iris.ONTOLOGY_GRAPH) == rdflib_count(BUNDLE_DIR / "ontology")
-    assert stores.dataset_version(store) != read_bundle(BUNDLE_DIR).version
+    assert dataset_version(store) != read_bundle(BUNDLE_DIR).version
 
 
 @pytest.mark.parametrize(

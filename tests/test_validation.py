@@ -10,10 +10,10 @@ from fastapi.testclient import TestClient
 from playwright.sync_api import Browser, expect
 from pyoxigraph import Store
 
-from kgserver.graph import Dataset
+from kgserver.curation.in_context import validate_contribution
+from kgserver.curation.validation import ValidationReport, ValidationResult, validate
 from kgserver.settings import BUNDLE_DIR
-from kgserver.validation import ValidationReport, ValidationResult, validate
-from kgserver.validation_in_context import validate_contribution
+from kgserver.store.bundle import Dataset
 from tests.conftest import artifacts_dir
 from tests.test_contributions import BREAKAGES, ZENODO, syntax_error_position
 
@@ -60,13 +60,12 @@ def test_the_needed_slice_gives_what_the_whole_graph_gives(
 
 @pytest.mark.parametrize("kind", ["dangling reference", "duplicate of an existing entity"])
 def test_the_needed_slice_sees_cross_entity_breakages(dataset: Dataset, kind: str) -> None:
-    from pyoxigraph import RdfFormat
-
-    from kgserver.contribution import Source, read_contribution
+    from kgserver.curation.contribution import Source, read_contribution
+    from kgserver.rdf.formats import TURTLE
 
     breakage = BREAKAGES[kind]
     text = breakage.breaks((BUNDLE_DIR / "data" / breakage.source).read_text())
-    quads = read_contribution([Source("x.ttl", text.encode(), RdfFormat.TURTLE)]).quads
+    quads = read_contribution([Source("x.ttl", text.encode(), TURTLE)]).quads
     in_context = validate_contribution(dataset.data, quads, dataset.shapes, dataset.ontology, True)
     replaced = [q for q in dataset.data if q.subject.value not in {q.subject.value for q in quads}]
     whole = validate([*replaced, *quads], dataset.shapes, dataset.ontology)
@@ -105,14 +104,13 @@ def test_the_needed_slice_carries_the_blank_nodes_of_an_entity(
     """A practice assessment may be a blank node in its infrastructure's file: validated in
     context, it is checked as in the whole graph, and a broken one is reported on the
     infrastructure."""
-    from pyoxigraph import RdfFormat
-
-    from kgserver.contribution import Source, read_contribution
+    from kgserver.curation.contribution import Source, read_contribution
+    from kgserver.rdf.formats import TURTLE
 
     broken = breakage != "none"
     assessment = ASSESSMENT.replace(*BLANK_ASSESSMENT_BREAKAGES[breakage]) if broken else ASSESSMENT
     text = ZENODO_TTL + assessment
-    quads = read_contribution([Source("zenodo.ttl", text.encode(), RdfFormat.TURTLE)]).quads
+    quads = read_contribution([Source("zenodo.ttl", text.encode(), TURTLE)]).quads
     in_context = validate_contribution(dataset.data, quads, dataset.shapes, dataset.ontology, True)
     replaced = [q for q in dataset.data if q.subject.value != ZENODO]
     whole = validate([*replaced, *quads], dataset.shapes, dataset.ontology)

@@ -10,7 +10,7 @@ from fastapi.testclient import TestClient
 from pyoxigraph import NamedNode, Store
 from rdflib.namespace import OWL, RDF, RDFS, SH, SKOS
 
-from kgserver import iris
+from kgserver.rdf import iris
 from tests.html_tree import Element, parse_html
 
 RDF_FORMATS = [

@@ -1,6 +1,6 @@
 """Importers: re-runnable conversions of public source data into the catalogue's data files.
 
-`run` reads the sources into one `Catalogue` (seeded with what `data/` holds, so curated
+`run` reads the sources into one `DataFolder` (seeded with what `data/` holds, so curated
 files win), adds the identifier table (`identifiers.py`) and saves one file per entity;
 `kgserver import` is its command line.
 """
@@ -12,10 +12,10 @@ from collections.abc import Callable
 from pathlib import Path
 
 from kgserver.importers import identifiers, infra_finder, ioi_state_of_open, scomcat
-from kgserver.importers.catalogue import Catalogue, SaveReport
+from kgserver.importers.data_folder import DataFolder, SaveReport
 from kgserver.importers.identifiers import IdentifierReport
 
-Importer = Callable[[Catalogue, Path], object]
+Importer = Callable[[DataFolder, Path], object]
 
 # In the order they run: IOI's funders and hosts first, so that Infra Finder's providers
 # (the services' own word) replace IOI's hosts and SComCaT's 2022 facts only fill gaps.
@@ -31,7 +31,7 @@ def run(
     data_dir: Path,
     today: datetime.date | None = None,
     identifier_table: Path | None = None,
-) -> tuple[Catalogue, SaveReport, IdentifierReport]:
+) -> tuple[DataFolder, SaveReport, IdentifierReport]:
     """Import the sources in `paths` (source name -> folder) into `data_dir`, then the
     identifiers of `identifier_table` (raises `IdentifierTableError`, writing nothing).
 
@@ -39,7 +39,7 @@ def run(
     produces any more are removed); with some, their facts are added to what is there.
     """
     everything = set(paths) == set(SOURCES)
-    catalogue = Catalogue.from_data(data_dir, keep_generated=not everything)
+    catalogue = DataFolder.from_data(data_dir, keep_generated=not everything)
     if paths:  # the standards named by Infra Finder's vocabularies, a source like the others
         infra_finder.standards(catalogue)
     for name, importer in SOURCES.items():

@@ -14,14 +14,14 @@ import json
 import re
 
 from kgserver.importers.assessment_columns import CONTROLLED, LEGACY_TEXT, PRACTICES
-from kgserver.importers.catalogue import Catalogue
+from kgserver.importers.data_folder import DataFolder
 from kgserver.importers.model import (
     DCTERMS,
     IRI,
     OIKG,
     SCHEMA,
     XSD,
-    Entity,
+    ImportedEntity,
     Literal,
     Node,
     Term,
@@ -30,8 +30,8 @@ from kgserver.importers.model import (
 from kgserver.importers.names import organisations
 from kgserver.importers.standards import STANDARDS
 from kgserver.importers.vocabularies import concept
-
-FRAPO = "http://purl.org/cerif/frapo/"
+from kgserver.rdf import iris
+from kgserver.rdf.namespaces import RDF_TYPE
 
 _PERSONS = re.compile(r"\s*\([^()]*\)$")  # "University of X (Person A, Person B)"
 _PREFIX = re.compile(r"^(Founding|Former|Current):\s*", re.IGNORECASE)
@@ -58,9 +58,9 @@ def _links(cell: str) -> list[str]:
 
 
 def assess(
-    catalogue: Catalogue,
-    entity: Entity,
-    providers: list[Entity],
+    catalogue: DataFolder,
+    entity: ImportedEntity,
+    providers: list[ImportedEntity],
     row: dict[str, str],
     old: dict[str, str],
     record: str,
@@ -110,8 +110,8 @@ def _practice(
         else ("implementation-status")
     )
     statements: list[tuple[str, Term]] = [
-        ("http://www.w3.org/1999/02/22-rdf-syntax-ns#type", IRI(OIKG + "PracticeAssessment")),
-        (OIKG + "practiceType", IRI(f"https://w3id.org/oikg/id/practice/{practice}")),
+        (RDF_TYPE, IRI(OIKG + "PracticeAssessment")),
+        (OIKG + "practiceType", IRI(f"{iris.ENTITY_BASE}practice/{practice}")),
         (DCTERMS + "source", IRI(record)),
     ]
     status_iri = concept(scheme, status) if status else None
@@ -130,7 +130,7 @@ def _practice(
                 statements.append(
                     (
                         OIKG + "appliesTo",
-                        IRI(f"https://w3id.org/oikg/id/accessibility-scope/{term}"),
+                        IRI(f"{iris.ENTITY_BASE}accessibility-scope/{term}"),
                     )
                 )
     return Node(tuple(sorted(statements, key=lambda s: (s[0], repr(s[1])))), f"practice-{practice}")
@@ -141,7 +141,7 @@ def _is_url(value: str) -> bool:
 
 
 def _free_text(
-    catalogue: Catalogue, entity: Entity, scheme: str, text: str, record: str
+    catalogue: DataFolder, entity: ImportedEntity, scheme: str, text: str, record: str
 ) -> list[Term]:
     """Concepts for a free-text cell: vocabulary terms it names, or items minted from it.
 
@@ -178,9 +178,9 @@ def _is_name(item: str) -> bool:
 
 
 def _counts_and_links(
-    catalogue: Catalogue,
-    entity: Entity,
-    providers: list[Entity],
+    catalogue: DataFolder,
+    entity: ImportedEntity,
+    providers: list[ImportedEntity],
     row: dict[str, str],
     old: dict[str, str],
     record: str,
@@ -230,7 +230,9 @@ def _technologies(old: dict[str, str]) -> list[str]:
     return names if len(names) <= MAX_TECHNOLOGIES else []
 
 
-def _organisations(catalogue: Catalogue, entity: Entity, row: dict[str, str], record: str) -> None:
+def _organisations(
+    catalogue: DataFolder, entity: ImportedEntity, row: dict[str, str], record: str
+) -> None:
     """Affiliated and founding organisations the record names (not people, not prose)."""
     for column, prop in (
         ("058_affiliations_structured", "affiliation"),

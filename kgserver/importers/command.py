@@ -10,7 +10,7 @@ import click
 
 from kgserver.importers import SOURCES, run
 from kgserver.importers.identifiers import IdentifierTableError, default_table
-from kgserver.settings import BUNDLE_DIR
+from kgserver.store.bundle import BUNDLE_DIR
 
 DATA_HELP = "Folder of data files to write (default: the bundle's data/)."
 DATE_HELP = "Date for dcterms:modified of changed files (default: today), e.g. 2026-11-25."

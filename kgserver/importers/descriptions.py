@@ -7,12 +7,16 @@ so a reader of a page or a search result knows what kind of thing it is.
 
 from __future__ import annotations
 
-from functools import lru_cache
-
-from pyoxigraph import NamedNode, RdfFormat, parse
-
-from kgserver.importers.model import DESCRIPTION, IRI, OIKG, PUBLISHER, SKOS, Entity, Literal, text
-from kgserver.settings import BUNDLE_DIR
+from kgserver.importers.model import (
+    DESCRIPTION,
+    IRI,
+    OIKG,
+    PUBLISHER,
+    ImportedEntity,
+    Literal,
+    text,
+)
+from kgserver.importers.vocabularies import pref_label
 
 COUNTRIES = {
     "AR": "Argentina",
@@ -47,17 +51,7 @@ COUNTRIES = {
 }
 
 
-@lru_cache(maxsize=1)
-def _category_labels() -> dict[str, str]:
-    path = BUNDLE_DIR / "ontology" / "categories.ttl"
-    return {
-        t.subject.value: t.object.value
-        for t in parse(path.read_bytes(), format=RdfFormat.TURTLE)
-        if isinstance(t.subject, NamedNode) and t.predicate.value == SKOS + "prefLabel"
-    }
-
-
-def _names(iris: set, entities: dict[str, Entity]) -> list[str]:
+def _names(iris: set, entities: dict[str, ImportedEntity]) -> list[str]:
     names = []
     for value in sorted(iris):
         target = entities.get(value.value) if isinstance(value, IRI) else None
@@ -82,7 +76,7 @@ _ROLES = (
 )
 
 
-def describe(entities: dict[str, Entity]) -> None:
+def describe(entities: dict[str, ImportedEntity]) -> None:
     """Give every generated entity without a description one composed from its facts."""
     roles: dict[tuple[str, str], set[IRI]] = {}
     for entity in entities.values():
@@ -99,7 +93,9 @@ def describe(entities: dict[str, Entity]) -> None:
 
 
 def _role_sentence(
-    entity: Entity, entities: dict[str, Entity], roles: dict[tuple[str, str], set[IRI]]
+    entity: ImportedEntity,
+    entities: dict[str, ImportedEntity],
+    roles: dict[tuple[str, str], set[IRI]],
 ) -> str | None:
     """An organisation that hosts nothing, described by what it was or is to infrastructures."""
     if entity.kind not in ("organization", "funder"):
@@ -111,19 +107,15 @@ def _role_sentence(
     return None
 
 
-def _sentence(entity: Entity, entities: dict[str, Entity]) -> str | None:
+def _sentence(entity: ImportedEntity, entities: dict[str, ImportedEntity]) -> str | None:
     facts = entity.facts
     country = next(
         (v.value for v in facts.get(OIKG + "countryCode", ()) if isinstance(v, Literal)), None
     )
     place = COUNTRIES.get(country or "")
     if entity.kind == "infrastructure":
-        labels = _category_labels()
-        kinds = sorted(
-            _lower(labels[c.value])
-            for c in facts.get(OIKG + "category", ())
-            if isinstance(c, IRI) and c.value in labels
-        )
+        categories = [c for c in facts.get(OIKG + "category", ()) if isinstance(c, IRI)]
+        kinds = sorted(_lower(label) for c in categories if (label := pref_label(c.value)))
         if not kinds:
             return None
         sentence = _and(kinds)

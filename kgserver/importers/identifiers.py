@@ -22,9 +22,17 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from kgserver import iris
-from kgserver.importers.catalogue import ROR_ID, Catalogue
-from kgserver.importers.model import HOMEPAGE, IRI, KIND_CLASS, OIKG, Entity, Term, ror_is_valid
+from kgserver.importers.data_folder import ROR_ID, DataFolder
+from kgserver.importers.model import (
+    HOMEPAGE,
+    IRI,
+    KIND_CLASS,
+    OIKG,
+    ImportedEntity,
+    Term,
+    ror_is_valid,
+)
+from kgserver.rdf import iris
 
 COLUMNS = ("entity", "scheme", "value", "source_url", "evidence")
 CODE_REPOSITORY = OIKG + "codeRepository"
@@ -287,7 +295,7 @@ def _check_across_rows(table: Table) -> None:
                 )
 
 
-def apply(catalogue: Catalogue, table: Table) -> IdentifierReport:
+def apply(catalogue: DataFolder, table: Table) -> IdentifierReport:
     """Add every row's identifier and source to its entity, or raise with every bad row.
 
     Rows are checked against the catalogue first (the entity is in it; no other entity
@@ -322,7 +330,7 @@ def apply(catalogue: Catalogue, table: Table) -> IdentifierReport:
     return report
 
 
-def _add(catalogue: Catalogue, label: str, row: Row, report: IdentifierReport) -> None:
+def _add(catalogue: DataFolder, label: str, row: Row, report: IdentifierReport) -> None:
     scheme = SCHEMES[row.scheme]
     entity = catalogue.entities[row.entity]
     value = IRI(scheme.iri(row.value))
@@ -364,7 +372,7 @@ def repository_owner(url: str) -> str | None:
     return match[1]
 
 
-def derive_github_organizations(catalogue: Catalogue) -> int:
+def derive_github_organizations(catalogue: DataFolder) -> int:
     """Give each infrastructure the owner of its code repositories on GitHub, if any."""
     derived = 0
     for entity in catalogue.entities.values():
@@ -382,6 +390,6 @@ def derive_github_organizations(catalogue: Catalogue) -> int:
     return derived
 
 
-def _written(catalogue: Catalogue, entity: Entity, predicate: str) -> set[Term]:
+def _written(catalogue: DataFolder, entity: ImportedEntity, predicate: str) -> set[Term]:
     """The values of `predicate` the entity's file will hold (a curated file's own win)."""
     return catalogue.curated_facts(entity).get(predicate) or entity.facts.get(predicate, set())

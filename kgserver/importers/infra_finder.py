@@ -16,7 +16,7 @@ import re
 from pathlib import Path
 
 from kgserver.importers.assessment import assess
-from kgserver.importers.catalogue import HOSTED_BY, Catalogue
+from kgserver.importers.data_folder import HOSTED_BY, DataFolder
 from kgserver.importers.ioi_state_of_open import work
 from kgserver.importers.model import (
     HOMEPAGE,
@@ -24,7 +24,7 @@ from kgserver.importers.model import (
     OIKG,
     PUBLISHER,
     XSD,
-    Entity,
+    ImportedEntity,
     Literal,
     slugify,
     text,
@@ -37,8 +37,8 @@ from kgserver.importers.names import (
     organisations,
 )
 from kgserver.importers.standards import STANDARDS
+from kgserver.rdf.namespaces import FRAPO
 
-FRAPO = "http://purl.org/cerif/frapo/"
 COMMIT = "b394b9a74f2ba00a58cc20972cbe36d31188dbbc"
 REPOSITORY = "https://github.com/investinopen/infra-finder"
 V2 = f"{REPOSITORY}/blob/{COMMIT}/spec/data/imports/v2-valid.csv"
@@ -187,7 +187,9 @@ def _value(cell: str | None) -> str:
     return "" if cell in ("NULL", "null") else cell
 
 
-def run(catalogue: Catalogue, folder: Path) -> list[tuple[Entity, dict[str, str], dict[str, str]]]:
+def run(
+    catalogue: DataFolder, folder: Path
+) -> list[tuple[ImportedEntity, dict[str, str], dict[str, str]]]:
     """Add the 57 services to the catalogue; returns each with its two records."""
     legacy = {row["id"]: row for row in _read(folder / "solutions-legacy.csv")}
     imported = []
@@ -197,7 +199,7 @@ def run(catalogue: Catalogue, folder: Path) -> list[tuple[Entity, dict[str, str]
     return imported
 
 
-def service(catalogue: Catalogue, row: dict[str, str], old: dict[str, str]) -> Entity:
+def service(catalogue: DataFolder, row: dict[str, str], old: dict[str, str]) -> ImportedEntity:
     name = row["001_service_name"]
     categories = [c.strip() for c in _value(row["014_solution_category"]).split("|")]
     categories = [c for c in categories if c]
@@ -239,7 +241,7 @@ def service(catalogue: Catalogue, row: dict[str, str], old: dict[str, str]) -> E
     return entity
 
 
-def _providers(catalogue: Catalogue, row: dict[str, str]) -> list[Entity]:
+def _providers(catalogue: DataFolder, row: dict[str, str]) -> list[ImportedEntity]:
     raw = _value(row["008_provider_name"])
     named = organisations(raw)
     # The record's ROR ID is the provider's only where the cell names one organisation.
@@ -254,11 +256,11 @@ def _providers(catalogue: Catalogue, row: dict[str, str]) -> list[Entity]:
     return providers
 
 
-def standards(catalogue: Catalogue) -> dict[str, Entity]:
+def standards(catalogue: DataFolder) -> dict[str, ImportedEntity]:
     """One standard per term of Infra Finder's standards and values vocabularies.
 
     Rows without vocabulary terms are kept only if a service or another source names them
-    (`Catalogue.save` holds back entities without a source).
+    (`DataFolder.save` holds back entities without a source).
     """
     found = {}
     for standard in STANDARDS:
@@ -269,7 +271,7 @@ def standards(catalogue: Catalogue) -> dict[str, Entity]:
     return found
 
 
-def _implements(catalogue: Catalogue, entity: Entity, old: dict[str, str]) -> None:
+def _implements(catalogue: DataFolder, entity: ImportedEntity, old: dict[str, str]) -> None:
     """Standards a service names in `standards_employed` or among its integrations (a
     standard's record may name others it builds on, never itself)."""
     said = " ".join(_value(old.get(c)) for c in ("standards_employed", "what_other_tools"))
@@ -283,7 +285,7 @@ def _implements(catalogue: Catalogue, entity: Entity, old: dict[str, str]) -> No
             entity.add(OIKG + "implements", IRI(target.iri))
 
 
-def _grants(catalogue: Catalogue, entity: Entity, row: dict[str, str]) -> None:
+def _grants(catalogue: DataFolder, entity: ImportedEntity, row: dict[str, str]) -> None:
     """Grants a service lists with a single named funder, with amount and currency where the
     list states both (grants are public awards, not the gated financial figures)."""
     for grant in json.loads(_value(row["075_grants_list_structured"]) or "[]"):

@@ -12,7 +12,7 @@ import json
 import re
 from pathlib import Path
 
-from kgserver.importers.catalogue import HOSTED_BY, Catalogue
+from kgserver.importers.data_folder import HOSTED_BY, DataFolder
 from kgserver.importers.ioi_affiliations import direct_funding_recipients, former_affiliations
 from kgserver.importers.model import (
     ALT_LABEL,
@@ -20,7 +20,7 @@ from kgserver.importers.model import (
     LABEL,
     OIKG,
     PUBLISHER,
-    Entity,
+    ImportedEntity,
     Literal,
     normalise,
     slugify,
@@ -116,14 +116,14 @@ def _read(folder: Path, name: str) -> list[dict[str, str]]:
         return list(csv.DictReader(handle))
 
 
-def run(catalogue: Catalogue, folder: Path) -> None:
+def run(catalogue: DataFolder, folder: Path) -> None:
     """Add what the State of Open tables say to the catalogue."""
     import_funders(catalogue, folder)
     import_infrastructures(catalogue, folder)
     import_grants(catalogue, folder)
 
 
-def import_funders(catalogue: Catalogue, folder: Path) -> None:
+def import_funders(catalogue: DataFolder, folder: Path) -> None:
     for row in _read(folder, "funder_ror_extended.csv"):
         ror = row["funder_ror"] if row["funder_ror"].startswith("https://ror.org/") else None
         aliases = [a.strip() for a in row["funder_raw"].split("|")]
@@ -156,7 +156,7 @@ def _kind(categories: list[str]) -> str:
     return "standard" if standard else "infrastructure"
 
 
-def work(catalogue: Catalogue, kind: str, raw_name: str) -> Entity:
+def work(catalogue: DataFolder, kind: str, raw_name: str) -> ImportedEntity:
     """The infrastructure or standard a source names, matched across sources' spellings."""
     name, aliases = work_names(raw_name)
     canonical = SAME_WORK.get(raw_name) or SAME_WORK.get(name)
@@ -167,7 +167,7 @@ def work(catalogue: Catalogue, kind: str, raw_name: str) -> Entity:
     return catalogue.get(kind, name, aliases=[n for n in names if n])
 
 
-def import_infrastructures(catalogue: Catalogue, folder: Path) -> None:
+def import_infrastructures(catalogue: DataFolder, folder: Path) -> None:
     categories: dict[str, list[str]] = {}
     for row in _read(folder, "oi_solution_categories.csv"):
         name = CATEGORY_TABLE_NAMES.get(row["oi_normalised"].strip(), row["oi_normalised"])
@@ -196,7 +196,7 @@ def import_infrastructures(catalogue: Catalogue, folder: Path) -> None:
 
 
 def _former_and_direct(
-    catalogue: Catalogue, entity: Entity, row: dict[str, str], hosts: list[Entity]
+    catalogue: DataFolder, entity: ImportedEntity, row: dict[str, str], hosts: list[ImportedEntity]
 ) -> None:
     """Former hosts, founders or conduits, and the organisations whose awards IOI counts as
     direct funding (ioi_affiliations.py says how the two columns are read)."""
@@ -217,7 +217,7 @@ def _former_and_direct(
     entity.add(DIRECT_FUNDING_RECIPIENT, *(IRI(o.iri) for o in recipients))
 
 
-def _names_of(entity: Entity) -> list[Literal]:
+def _names_of(entity: ImportedEntity) -> list[Literal]:
     values = [*entity.facts.get(LABEL, ()), *entity.facts.get(ALT_LABEL, ())]
     return [v for v in values if isinstance(v, Literal)]
 
@@ -242,7 +242,7 @@ def award_url(award_id: str) -> str | None:
     return None
 
 
-def import_grants(catalogue: Catalogue, folder: Path) -> None:
+def import_grants(catalogue: DataFolder, folder: Path) -> None:
     """DIRECT and ADOPT awards only: an ADJACENT award only mentions the infrastructure."""
     for row in _read(folder, "grants_sample.csv"):
         award_id = row["award_id"].strip()

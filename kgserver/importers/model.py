@@ -6,21 +6,22 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
-from kgserver import iris
+from kgserver.rdf import iris
+from kgserver.rdf.namespaces import (  # noqa: F401 (the importers' modules take them from here)
+    DCTERMS,
+    FOAF,
+    OIKG,
+    OWL,
+    PROV,
+    RDF,
+    RDF_TYPE,
+    RDFS,
+    SCHEMA,
+    SKOS,
+    XSD,
+)
 
-# Namespaces the importers write with; the Turtle writer prints them as prefixes.
-DCTERMS = "http://purl.org/dc/terms/"
-FOAF = "http://xmlns.com/foaf/0.1/"
-OIKG = iris.ONTOLOGY_NS
-RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
-RDFS = "http://www.w3.org/2000/01/rdf-schema#"
-SKOS = "http://www.w3.org/2004/02/skos/core#"
-XSD = "http://www.w3.org/2001/XMLSchema#"
-OWL = "http://www.w3.org/2002/07/owl#"
-PROV = "http://www.w3.org/ns/prov#"
-SCHEMA = "https://schema.org/"
-
-TYPE = RDF + "type"
+TYPE = RDF_TYPE
 LABEL = RDFS + "label"
 ALT_LABEL = SKOS + "altLabel"
 SOURCE = DCTERMS + "source"
@@ -92,7 +93,7 @@ def entity_iri(kind: str, slug: str) -> str:
 
 
 @dataclass
-class Entity:
+class ImportedEntity:
     """Everything the catalogue says about one thing: its kind, slug, facts and sources."""
 
     kind: str

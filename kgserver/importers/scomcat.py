@@ -1,4 +1,4 @@
-"""SComCaT (COAR's Scholarly Communication Technology Catalogue) -> infrastructures, standards.
+"""SComCaT (COAR's Scholarly Communication Technology DataFolder) -> infrastructures, standards.
 
 Reads `technologies.csv` (one row per technology, `|` between values). Rows in editorial state
 `draft` are left out (the catalogue marks their facts as unchecked). SComCaT's data is CC BY
@@ -13,9 +13,9 @@ import re
 from collections import Counter
 from pathlib import Path
 
-from kgserver.importers.catalogue import Catalogue
+from kgserver.importers.data_folder import DataFolder
 from kgserver.importers.ioi_state_of_open import work
-from kgserver.importers.model import CC_BY_4, IRI, LICENSE, OIKG, Entity
+from kgserver.importers.model import CC_BY_4, IRI, LICENSE, OIKG, ImportedEntity
 from kgserver.importers.names import category_iri
 from kgserver.importers.vocabularies import concept
 
@@ -70,7 +70,7 @@ def _values(cell: str) -> list[str]:
     return [v.strip() for v in cell.split("|") if v.strip()]
 
 
-def _status_and_form(entity: Entity, row: dict[str, str]) -> None:
+def _status_and_form(entity: ImportedEntity, row: dict[str, str]) -> None:
     status = concept("maintenance-status", row["status"])
     if status:
         entity.add(OIKG + "maintenanceStatus", IRI(status))
@@ -92,7 +92,7 @@ def _category(function: str) -> IRI | None:
     return IRI(iri) if iri else None
 
 
-def run(catalogue: Catalogue, path: Path) -> None:
+def run(catalogue: DataFolder, path: Path) -> None:
     """Add the published SComCaT technologies to the catalogue."""
     file = path / "technologies.csv" if path.is_dir() else path
     with file.open(encoding="utf-8", newline="") as handle:

@@ -10,16 +10,21 @@ from functools import lru_cache
 
 from pyoxigraph import NamedNode, RdfFormat, parse
 
-from kgserver import iris
 from kgserver.importers.model import SKOS, normalise
-from kgserver.settings import BUNDLE_DIR
-
-RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
+from kgserver.rdf import iris
+from kgserver.rdf.namespaces import RDF_TYPE
+from kgserver.store.bundle import BUNDLE_DIR
 
 
 @lru_cache(maxsize=1)
-def _index() -> dict[str, dict[str, str]]:
+def _read() -> tuple[dict[str, dict[str, str]], dict[str, str]]:
+    """Each scheme's concepts by normalised name, and each concept's prefLabel.
+
+    Read once per process from the bundle's ontology/: an import run matches values against
+    the ontology as it stood when the run began.
+    """
     schemes: dict[str, list[str]] = {}
+    labels: dict[str, str] = {}
     names: dict[str, list[str]] = {}
     declared: list[str] = []
     for path in sorted((BUNDLE_DIR / "ontology").glob("*.ttl")):
@@ -34,13 +39,24 @@ def _index() -> dict[str, dict[str, str]]:
                 schemes.setdefault(subject.value, []).append(triple.object.value)
             elif predicate in (SKOS + "prefLabel", SKOS + "altLabel", SKOS + "notation"):
                 names.setdefault(subject.value, []).append(triple.object.value)
+                if predicate == SKOS + "prefLabel":
+                    labels[subject.value] = triple.object.value
     index: dict[str, dict[str, str]] = {scheme: {} for scheme in declared}
     for concept, in_schemes in schemes.items():
         for scheme in in_schemes:
             table = index.setdefault(scheme, {})
             for name in names.get(concept, []):
                 table.setdefault(normalise(name), concept)
-    return index
+    return index, labels
+
+
+def _index() -> dict[str, dict[str, str]]:
+    return _read()[0]
+
+
+def pref_label(concept_iri: str) -> str | None:
+    """The prefLabel of a concept of the bundled ontology's schemes."""
+    return _read()[1].get(concept_iri)
 
 
 def scheme_iri(name: str) -> str:
