@@ -19,8 +19,10 @@ from kgserver.query.examples import example_queries
 from kgserver.query.workers import QueryWorkers
 from kgserver.settings import Settings
 from kgserver.store.opening import is_empty, open_store
+from kgserver.store.per_version import PerVersion
 from kgserver.web.context import AppContext
 from kgserver.web.errors import install_error_handlers
+from kgserver.web.query_results import TRUNCATED
 from kgserver.web.routers import (
     api_docs,
     contribute,
@@ -67,13 +69,23 @@ def create_app(
         templates=template_environment(),
         query_workers=query_workers,
         examples=examples,
+        results=PerVersion(settings.result_cache_entries)
+        if settings.result_cache_entries
+        else None,
     )
     app.add_middleware(
         CORSMiddleware,
         allow_origins=settings.cors_origins,
         allow_methods=["GET", "POST", "HEAD", "OPTIONS"],
         allow_headers=["Accept", "Content-Type"],
-        expose_headers=["Content-Type", "Vary", QueryTimeout.header],
+        expose_headers=[
+            "Content-Type",
+            "Vary",
+            "ETag",
+            "Retry-After",
+            QueryTimeout.header,
+            TRUNCATED,
+        ],
         max_age=86400,
     )
     install_error_handlers(app)

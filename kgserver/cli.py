@@ -132,7 +132,7 @@ def serve(host: str, port: int, store_dir: Path | None, base_url: str | None) ->
                     query_workers(
                         store,
                         settings.store_dir,
-                        settings.query_processes,
+                        settings.lanes(),
                         settings.query_timeout,
                     )
                 )

@@ -67,6 +67,24 @@ class QueryTimeout(KGError):
         )
 
 
+class TooManyRequests(KGError):
+    """429: this client is over its rate, or already runs as many heavy queries as it may."""
+
+    status = 429
+
+    def __init__(self, message: str, retry_after: float) -> None:
+        super().__init__(message, {"Retry-After": f"{max(1, round(retry_after))}"})
+
+
+class ServerBusy(KGError):
+    """503: every worker of a lane is busy and its queue is full; try again later."""
+
+    status = 503
+
+    def __init__(self, message: str, retry_after: float) -> None:
+        super().__init__(message, {"Retry-After": f"{max(1, round(retry_after))}"})
+
+
 class QueryCrashed(KGError):
     """The process evaluating a query died before it answered (a fault in the engine)."""
 

@@ -8,6 +8,7 @@ from pathlib import Path
 from pydantic import Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+from kgserver.query.workers import Lanes
 from kgserver.store.bundle import BUNDLE_DIR
 
 
@@ -38,10 +39,52 @@ class Settings(BaseSettings):
     )
     query_processes: int = Field(
         default_factory=lambda: os.cpu_count() or 2,
-        description="Worker processes evaluating /sparql queries (default: one per core).",
+        description="Worker processes of the light lane, where every /sparql query starts"
+        " (default: one per core).",
+    )
+    heavy_query_processes: int = Field(
+        default_factory=lambda: max(1, (os.cpu_count() or 2) // 2),
+        description="Worker processes of the heavy lane, for queries that outlive"
+        " query_light_budget (at a lower CPU priority). 0: one lane.",
+    )
+    query_light_budget: float = Field(
+        1.0, description="Seconds a query may run in the light lane before it moves to the heavy."
+    )
+    heavy_queries_per_client: int = Field(
+        1, description="Heavy queries one client may run at a time (429 beyond)."
+    )
+    query_queue: int = Field(
+        64, description="Queries that may wait for a light-lane worker (503 beyond)."
+    )
+    max_result_rows: int = Field(
+        100_000,
+        description="Most solutions (or triples) a result carries; a result cut by it says so"
+        " in the X-Kgserver-Truncated header. 0: no cap.",
+    )
+    result_cache_entries: int = Field(
+        1024, description="Small query results kept per dataset version (0: no cache)."
+    )
+    result_max_age: int = Field(
+        60, description="Seconds clients and proxies may reuse a query result (Cache-Control)."
+    )
+    rate_limit: int = Field(
+        1200, description="Requests per minute one client may make (429 beyond). 0: no limit."
+    )
+    rate_limit_burst: int = Field(
+        200, description="Requests one client may make at once before rate_limit applies."
     )
     max_contribution_bytes: int = Field(
         1024 * 1024, description="Largest contribution POST /validate accepts (413 above)."
     )
     html_result_rows: int = Field(1000, description="Rows shown in an HTML result table.")
     cors_origins: list[str] = Field(["*"], description="Origins allowed to query by CORS.")
+
+    def lanes(self) -> Lanes:
+        """The layout of the query workers these settings ask for."""
+        return Lanes(
+            light=self.query_processes,
+            heavy=self.heavy_query_processes,
+            light_budget=self.query_light_budget,
+            heavy_per_client=self.heavy_queries_per_client,
+            max_waiting=self.query_queue,
+        )

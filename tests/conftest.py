@@ -50,7 +50,7 @@ def dataset(built: tuple[Store, Dataset]) -> Dataset:
 @pytest.fixture(scope="session")
 def workers(settings: Settings, store: Store) -> Iterator[QueryWorkers]:
     """The worker processes that evaluate /sparql queries, as `kgserver serve` starts them."""
-    with query_workers(store, None, settings.query_processes, settings.query_timeout) as started:
+    with query_workers(store, None, settings.lanes(), settings.query_timeout) as started:
         yield started
 
 

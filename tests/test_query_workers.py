@@ -24,7 +24,8 @@ from pyoxigraph import Store
 
 from kgserver.app import create_app
 from kgserver.errors import QueryTimeout
-from kgserver.query.workers import LARGE_BODY, QueryWorkers, persist, query_workers
+from kgserver.query.lane import STREAM_AFTER
+from kgserver.query.workers import QueryWorkers, persist, query_workers
 from kgserver.settings import Settings
 from tests.conftest import free_port
 from tests.html import parse_html, texts
@@ -100,12 +101,13 @@ def test_workers_answer_as_threads_do_in_every_format(
         assert answered.content == expected.content
 
 
-def test_large_results_arrive_whole(client: TestClient, store: Store) -> None:
+def test_large_results_stream_whole(client: TestClient, store: Store) -> None:
     query, accept = "SELECT * WHERE { GRAPH ?g { ?s ?p ?o } }", "text/tab-separated-values"
     with TestClient(create_app(Settings(query_timeout=0), store)) as in_threads:
         expected = in_threads.get("/sparql", params={"query": query}, headers={"Accept": accept})
     answered = client.get("/sparql", params={"query": query}, headers={"Accept": accept})
-    assert len(answered.content) > LARGE_BODY  # sent apart from its announcement
+    assert len(answered.content) > STREAM_AFTER
+    assert "content-length" not in answered.headers  # streamed from the worker as written
     assert sorted(answered.text.splitlines()) == sorted(expected.text.splitlines())
     assert len(answered.text.splitlines()) == len(store) + 1
 

@@ -16,21 +16,24 @@ class ResultTable:
     rows: list[list[dict[str, str]]]
     total: int
     boolean: bool | None = None
+    cut: bool = False
+    """The row cap cut the result: there are more than `total` rows."""
 
     @property
     def truncated(self) -> bool:
-        return self.total > len(self.rows)
+        return self.cut or self.total > len(self.rows)
 
 
-def result_table(sparql_json: bytes, max_rows: int, urls: Urls) -> ResultTable:
-    """Turn SPARQL JSON results into a table; at most `max_rows` rows are kept."""
+def result_table(sparql_json: bytes, max_rows: int, urls: Urls, cut: bool = False) -> ResultTable:
+    """Turn SPARQL JSON results into a table; at most `max_rows` rows are kept. `cut`: the
+    row cap cut the result before it came here."""
     document = json.loads(sparql_json)
     if "boolean" in document:
         return ResultTable(variables=[], rows=[], total=0, boolean=bool(document["boolean"]))
     variables = document["head"].get("vars", [])
     bindings = document["results"]["bindings"]
     rows = [[_cell(binding.get(v), urls) for v in variables] for binding in bindings[:max_rows]]
-    return ResultTable(variables=variables, rows=rows, total=len(bindings))
+    return ResultTable(variables=variables, rows=rows, total=len(bindings), cut=cut)
 
 
 def _cell(term: dict[str, str] | None, urls: Urls) -> dict[str, str]:

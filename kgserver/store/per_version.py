@@ -48,6 +48,19 @@ class PerVersion(Generic[T]):
                     return value
         return None
 
+    def put(self, version: str, key: Hashable, value: T) -> None:
+        """Keep `value` for `version` and `key` (computed elsewhere, e.g. by a worker process)."""
+        with self._guard:
+            self._store(version, key, value)
+
+    def _store(self, version: str, key: Hashable, value: T) -> None:
+        for stale in [s for s in self._values if s[0] != version]:
+            del self._values[stale]
+        self._values[(version, key)] = value
+        self._values.move_to_end((version, key))
+        while len(self._values) > self.size:
+            self._values.popitem(last=False)
+
     def get(self, version: str, key: Hashable, compute: Callable[[], T]) -> T:
         """The value of `version` and `key`, computed by `compute` if it is not kept yet.
 
@@ -65,10 +78,6 @@ class PerVersion(Generic[T]):
                 return found
             value = compute()
             with self._guard:
-                for stale in [s for s in self._values if s[0] != version]:
-                    del self._values[stale]
-                self._values[slot] = value
-                while len(self._values) > self.size:
-                    self._values.popitem(last=False)
+                self._store(version, key, value)
                 self._computing.pop(slot, None)
             return value

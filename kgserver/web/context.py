@@ -62,6 +62,8 @@ class AppContext:
     snapshots: PerVersion[Snapshot] = field(default_factory=PerVersion)
     facts: PerVersion[DatasetFacts] = field(default_factory=PerVersion)
     documents: PerVersion[bytes] = field(default_factory=lambda: PerVersion(CACHED_DOCUMENTS))
+    results: PerVersion[QueryOutcome] | None = None
+    """Small query results per dataset version (`kgserver/web/query_results.py`); None: off."""
     _limiter: anyio.CapacityLimiter | None = field(default=None, repr=False)
 
     def live_version(self) -> str:
@@ -103,12 +105,19 @@ class AppContext:
         return await self.derived(self.facts, (), lambda: build_facts(self.store), snapshot.version)
 
     async def evaluate_query(
-        self, query: ScreenedQuery, dataset: QueryDataset, fmt: Format
+        self,
+        query: ScreenedQuery,
+        dataset: QueryDataset,
+        fmt: Format,
+        client: str = "",
+        row_cap: int | None = None,
     ) -> QueryOutcome:
-        """Evaluate a user's query: in a worker process when there are some, else a thread."""
+        """Evaluate `client`'s query under the row cap (default: `max_result_rows`): in the
+        worker processes' lanes when there are some, else in a thread."""
+        cap = self.settings.max_result_rows if row_cap is None else row_cap
         if self.query_workers is not None:
-            return await self.query_workers.evaluate(query, dataset, fmt)
-        return await self.run_in_worker(evaluate, self.store, query, dataset, fmt)
+            return await self.query_workers.evaluate(query, dataset, fmt, cap, client)
+        return await self.run_in_worker(evaluate, self.store, query, dataset, fmt, cap)
 
     def urls(self, request: Request) -> Urls:
         """This server's links: under the configured base URL, else the request's own."""

@@ -31,6 +31,7 @@ from kgserver.rdf.formats import (
 )
 from kgserver.web.context import AppContext, ContextDep, get_context
 from kgserver.web.negotiation import negotiate
+from kgserver.web.query_results import answer_result, evaluate_cached, result_headers, result_tag
 from kgserver.web.responses import entity_tag, json_bytes, not_modified, respond
 
 LISTING_FORMATS: tuple[Format, ...] = (JSON, HTML)
@@ -86,26 +87,32 @@ async def run_query(example: ExampleQuery, request: Request, context: AppContext
     offered = (*GRAPH_FORMATS, HTML) if screened.returns_graph else RESULT_FORMATS
     chosen = request.query_params.get("format") or request.query_params.get("output")
     fmt = negotiate(request.headers.get("accept"), offered, chosen)
-    etag = entity_tag(
-        context.live_version(), "query", example.name, str(sorted(values.items())), fmt.name
-    )
+    if fmt is not ROWS_JSON and fmt is not HTML:
+        return await answer_result(request, context, screened, QueryDataset(), fmt)
+    evaluated_as = SPARQL_JSON if fmt is ROWS_JSON else fmt
+    cap = context.settings.max_result_rows
+    version = context.live_version()
+    etag = result_tag(context, version, text, QueryDataset(), fmt, cap)
     unchanged = not_modified(request, etag, "", negotiated=True)
     if unchanged is not None:
         return unchanged
-    evaluated_as = SPARQL_JSON if fmt is ROWS_JSON else fmt
-    outcome = await context.evaluate_query(screened, QueryDataset(), evaluated_as)
-    body = outcome.body
+    outcome = await evaluate_cached(
+        request, context, screened, QueryDataset(), evaluated_as, cap, version
+    )
+    body = await outcome.read_all()
     if fmt is ROWS_JSON:
         body = rows_json(body)
-    elif fmt is HTML:
+    else:
         page: dict[str, Any] = {"query": text, "formats": RESULT_FORMATS, "title": example.title}
+        page.update(max_result_rows=cap, row_cap=cap)
         if outcome.form == "CONSTRUCT":
-            page.update(table=None, graph_text=body.decode("utf-8"))
+            page.update(table=None, graph_text=body.decode("utf-8"), cut=outcome.truncated)
         else:
             rows = context.settings.html_result_rows
-            page.update(table=result_table(body, rows, context.urls(request)))
+            page.update(table=result_table(body, rows, context.urls(request), outcome.truncated))
         body = context.render(request, "sparql_results.html", **page)
-    return respond(request, body, fmt.content_type, etag=etag, negotiated=True)
+    headers = result_headers(context, None, cap, outcome.truncated)
+    return respond(request, body, fmt.content_type, etag=etag, negotiated=True, headers=headers)
 
 
 def _endpoint(example: ExampleQuery) -> Callable[..., Awaitable[Response]]:

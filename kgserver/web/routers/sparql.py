@@ -23,6 +23,7 @@ from kgserver.rdf.urls import Urls
 from kgserver.web import frontend
 from kgserver.web.context import AppContext, ContextDep
 from kgserver.web.negotiation import negotiate
+from kgserver.web.query_results import TRUNCATED, answer_result, client_of
 from kgserver.web.request_body import read_body
 from kgserver.web.responses import respond
 
@@ -51,23 +52,32 @@ async def sparql_endpoint(request: Request, context: ContextDep) -> Response:
     )
     offered = GRAPH_FORMATS if screened.returns_graph else RESULTS_FORMATS
     fmt = negotiate(request.headers.get("accept"), (*offered, HTML), asked.format)
-    try:
-        outcome = await context.evaluate_query(screened, asked.dataset, fmt)
-    except KGError as error:
-        if fmt is not HTML:
-            raise
-        return _failed_page(request, context, asked.query, error)
     if fmt is not HTML:
-        return respond(request, outcome.body, fmt.content_type, negotiated=True)
-    page = {"query": asked.query, "formats": EDITOR_FORMATS, "format": HTML}
+        return await answer_result(request, context, screened, asked.dataset, fmt)
+    rows = html_rows(context)
+    try:
+        outcome = await context.evaluate_query(
+            screened, asked.dataset, fmt, client_of(request), rows
+        )
+        body = await outcome.read_all()
+    except KGError as error:
+        return _failed_page(request, context, asked.query, error)
+    page: dict[str, object] = {"query": asked.query, "formats": EDITOR_FORMATS, "format": HTML}
     page.update(_editor(request, context, run=True))
+    page.update(row_cap=rows, max_result_rows=context.settings.max_result_rows)
     if outcome.form == "CONSTRUCT":
-        page.update(table=None, graph_text=outcome.body.decode("utf-8"))
+        page.update(table=None, graph_text=body.decode("utf-8"), cut=outcome.truncated)
     else:
-        rows = context.settings.html_result_rows
-        page.update(table=result_table(outcome.body, rows, context.urls(request)))
+        page.update(table=result_table(body, rows, context.urls(request), outcome.truncated))
     html = context.render(request, "sparql_results.html", **page)
-    return respond(request, html, HTML.content_type, negotiated=True)
+    headers = {TRUNCATED: f"rows={rows}"} if outcome.truncated else None
+    return respond(request, html, HTML.content_type, negotiated=True, headers=headers)
+
+
+def html_rows(context: AppContext) -> int:
+    """Rows an HTML result page shows: `html_result_rows`, within the row cap."""
+    cap = context.settings.max_result_rows
+    return min(cap, context.settings.html_result_rows) if cap else context.settings.html_result_rows
 
 
 @router.api_route("/sparql", methods=["PUT", "DELETE", "PATCH"], include_in_schema=False)

@@ -1,0 +1,294 @@
+"""One lane of query worker processes: a fixed number of them, a bounded queue, and the
+exchange of one query with one worker, under a deadline that kills the worker when it passes.
+
+pyoxigraph cannot cancel a query from Python (docs/notes/pyoxigraph-and-endpoints.md §4), so a
+timeout that really frees the CPU stops the process doing the work. A worker that overruns is
+killed with SIGKILL; one that dies on its own (a crash, §7) costs that query only; one whose
+client went away mid-stream is killed too. Either way a fresh worker takes its place, and
+nothing can harm the store: no worker can write to it.
+"""
+
+from __future__ import annotations
+
+import math
+import multiprocessing
+import os
+import signal
+import weakref
+from collections.abc import AsyncGenerator, Callable
+from dataclasses import dataclass
+from multiprocessing.connection import Connection
+from multiprocessing.process import BaseProcess
+from pathlib import Path
+
+import anyio
+
+from kgserver.errors import BadQuery, QueryCrashed, QueryTimeout, ServerBusy, StoreError
+from kgserver.query import worker_process as wire
+from kgserver.query.evaluation import QueryOutcome
+from kgserver.rdf.formats import Format
+
+STARTUP_SECONDS = 60.0
+"""How long a new worker may take to import pyoxigraph and open the store."""
+STREAM_AFTER = 256 * 1024
+"""A result still streaming past this many bytes is answered as a stream (no Content-Length);
+a smaller one is answered whole, with validators, and may be cached."""
+
+# Workers are forked from a fork server started afresh (not from this process, which runs Rust
+# and uvicorn threads) that has the worker module imported, so a replacement starts in ms.
+_CONTEXT = multiprocessing.get_context("forkserver")
+
+
+@dataclass(eq=False)
+class _Worker:
+    process: BaseProcess
+    connection: Connection
+    ready: bool = False
+
+
+class Lane:
+    """`size` worker processes evaluating queries on the store in `store_dir`, one at a time
+    each; at most `max_waiting` requests wait for one, and more answer 503 at once."""
+
+    def __init__(
+        self, name: str, store_dir: Path, size: int, max_waiting: int, niceness: int = 0
+    ) -> None:
+        self.name = name
+        self.store_dir = store_dir
+        self.size = size
+        self.max_waiting = max_waiting
+        self.niceness = niceness
+        self.retry_after = 1.0
+        """Seconds a refused client is told to wait (set by the owner from its timeouts)."""
+        self._idle: list[_Worker] = []
+        self._busy: set[_Worker] = set()
+        self._free: anyio.Semaphore | None = None
+        self._waiting = 0
+
+    @property
+    def pids(self) -> list[int]:
+        """The process ids of the workers, idle and busy."""
+        return [w.process.pid for w in (*self._idle, *self._busy) if w.process.pid is not None]
+
+    @property
+    def busy(self) -> int:
+        return len(self._busy)
+
+    def start(self) -> None:
+        """Start the workers and wait until each has opened the store."""
+        self._idle = [self._launch() for _ in range(self.size)]
+        for worker in self._idle:
+            worker.connection.poll(STARTUP_SECONDS)
+            _check_ready(worker, self.store_dir)
+
+    def close(self) -> None:
+        """Stop every worker: an idle one exits when its pipe closes; a busy one is killed."""
+        for worker in self._idle:
+            worker.connection.close()
+        for worker in self._idle:
+            worker.process.join(2)
+        for worker in (*self._idle, *self._busy):
+            _stop(worker)
+        self._idle, self._busy = [], set()
+
+    async def evaluate(
+        self,
+        request: wire.QueryRequest,
+        fmt: Format,
+        seconds: float,
+        on_done: Callable[[], None] | None = None,
+    ) -> QueryOutcome:
+        """Evaluate `request` in a free worker (waiting for one if all are busy) within
+        `seconds`. A large result comes back streaming: the worker stays reserved until its
+        `rest` is read, and `on_done` is called when the worker is given back."""
+        if self._free is None:
+            self._free = anyio.Semaphore(self.size)
+        if self._free.value == 0 and self._waiting >= self.max_waiting:
+            raise ServerBusy(
+                f"the server is at capacity ({self.size} {self.name} queries running and"
+                f" {self._waiting} waiting); try again shortly",
+                self.retry_after,
+            )
+        self._waiting += 1
+        try:
+            await self._free.acquire()
+        finally:
+            self._waiting -= 1
+        worker = self._idle.pop()
+        self._busy.add(worker)
+        lease = _Lease(self, worker, on_done)
+        deadline = anyio.current_time() + seconds if seconds > 0 else math.inf
+        try:
+            outcome, finished = await self._ask(worker, request, fmt, deadline, seconds)
+        except BadQuery:
+            lease.settled = True  # the worker refused the query and is ready for the next
+            lease.give_back()
+            raise
+        except BaseException:
+            lease.give_back()
+            raise
+        if finished:
+            lease.settled = True
+            lease.give_back()
+        else:
+            outcome.rest = _rest(lease, deadline, seconds)
+            # A stream dropped unread (its client gone before the first chunk) gives back too.
+            weakref.finalize(outcome.rest, lease.give_back)
+        return outcome
+
+    def _give_back(self, lease: _Lease) -> None:
+        self._busy.discard(lease.worker)
+        # A worker that did not finish answering (timeout, crash, a client gone mid-stream)
+        # may still be computing, or hold half an answer in its pipe: only a new one is safe.
+        self._idle.append(lease.worker if lease.settled else self._replace(lease.worker))
+        assert self._free is not None
+        self._free.release()
+
+    async def _ask(
+        self,
+        worker: _Worker,
+        request: wire.QueryRequest,
+        fmt: Format,
+        deadline: float,
+        seconds: float,
+    ) -> tuple[QueryOutcome, bool]:
+        """Send the query; read the answer up to `STREAM_AFTER` bytes. True: it is complete."""
+        if not worker.ready:
+            with anyio.move_on_after(STARTUP_SECONDS):
+                await _readable(worker.connection)
+            try:
+                _check_ready(worker, self.store_dir)
+            except StoreError as error:
+                raise QueryCrashed(f"no query worker could start: {error}") from None
+        try:
+            worker.connection.send(request)
+        except OSError:
+            raise QueryCrashed(_death_of(worker)) from None
+        message = await _receive(worker, deadline, seconds)
+        kind = message[:1]
+        if kind == wire.REFUSED:
+            raise BadQuery(message[1:].decode("utf-8"))
+        form, truncated = wire.FORMS.get(message[1:2], ""), message[2:3] == b"1"
+        if kind == wire.WHOLE:
+            return QueryOutcome(message[3:], fmt, form, truncated), True
+        if kind != wire.BEGIN:
+            raise QueryCrashed(f"a query worker sent an unknown message {kind!r}")
+        parts: list[bytes] = []
+        size = 0
+        while size < STREAM_AFTER:
+            message = await _receive(worker, deadline, seconds)
+            if message[:1] == wire.END:
+                return QueryOutcome(b"".join(parts), fmt, form, truncated), True
+            if message[:1] == wire.BROKEN:
+                raise BadQuery(message[1:].decode("utf-8"))
+            parts.append(message[1:])
+            size += len(message) - 1
+        return QueryOutcome(b"".join(parts), fmt, form, truncated), False
+
+    def _launch(self) -> _Worker:
+        _CONTEXT.set_forkserver_preload([wire.__name__])  # read when the fork server starts
+        ours, theirs = _CONTEXT.Pipe()
+        process = _CONTEXT.Process(
+            target=wire.serve_queries,
+            args=(str(self.store_dir), theirs, self.niceness),
+            name=f"kgserver-query-{self.name}",
+        )
+        process.daemon = True
+        process.start()
+        theirs.close()
+        return _Worker(process, ours)
+
+    def _replace(self, worker: _Worker) -> _Worker:
+        _stop(worker)
+        return self._launch()
+
+
+@dataclass(eq=False)
+class _Lease:
+    """A worker reserved for one query until its answer has been read (or abandoned)."""
+
+    lane: Lane
+    worker: _Worker
+    on_done: Callable[[], None] | None
+    settled: bool = False
+    """The worker answered in full, so it can take the next query."""
+    returned: bool = False
+
+    def give_back(self) -> None:
+        if self.returned:
+            return
+        self.returned = True
+        self.lane._give_back(self)
+        if self.on_done is not None:
+            self.on_done()
+
+
+async def _rest(lease: _Lease, deadline: float, seconds: float) -> AsyncGenerator[bytes, None]:
+    """The remainder of a streamed result. If the deadline passes or the worker fails, the
+    stream ends with an error, so the client sees a broken transfer, never a result that
+    looks complete; a client that goes away closes it, and the worker is replaced."""
+    try:
+        while True:
+            message = await _receive(lease.worker, deadline, seconds)
+            kind = message[:1]
+            if kind == wire.END:
+                lease.settled = True
+                return
+            if kind == wire.BROKEN:
+                lease.settled = True
+                raise BadQuery(message[1:].decode("utf-8"))
+            yield message[1:]
+    finally:
+        lease.give_back()
+
+
+async def _receive(worker: _Worker, deadline: float, seconds: float) -> bytes:
+    """The worker's next message, or QueryTimeout once `deadline` passes."""
+    with anyio.move_on_after(deadline - anyio.current_time()) as waiting:
+        await _readable(worker.connection)
+    if waiting.cancelled_caught:
+        raise QueryTimeout(seconds)
+    try:
+        return worker.connection.recv_bytes()
+    except (EOFError, OSError):
+        raise QueryCrashed(_death_of(worker)) from None
+
+
+async def _readable(connection: Connection) -> None:
+    """Wait until `connection` has data, and leave it in blocking mode for the reads."""
+    await anyio.wait_readable(connection.fileno())
+    # uvloop (libuv) makes a polled descriptor non-blocking; the pipe's reads expect blocking.
+    os.set_blocking(connection.fileno(), True)
+
+
+def _check_ready(worker: _Worker, store_dir: Path) -> None:
+    if not worker.connection.poll():
+        raise StoreError(f"{store_dir}: a query worker did not start in time")
+    try:
+        message = worker.connection.recv_bytes()
+    except EOFError:
+        raise StoreError(f"{store_dir}: a query worker exited at start") from None
+    if message[:1] != wire.READY:
+        raise StoreError(f"{store_dir}: a query worker cannot open the store: {message[1:]!r}")
+    worker.ready = True
+
+
+def _stop(worker: _Worker) -> None:
+    """Kill the worker (if it still runs) and release its pipe and process handle."""
+    if worker.process.is_alive():
+        worker.process.kill()
+    worker.process.join(5)
+    worker.connection.close()
+
+
+def _death_of(worker: _Worker) -> str:
+    worker.process.join(5)
+    code = worker.process.exitcode
+    if code is not None and code < 0:
+        how = f"was stopped by signal {signal.Signals(-code).name}"
+    else:
+        how = f"exited with status {code}"
+    return (
+        f"the process evaluating the query {how} before it answered; it has been replaced."
+        " The query may trigger a fault in the query engine: simplify it or report it"
+    )
