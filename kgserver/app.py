@@ -23,6 +23,7 @@ from kgserver.store.per_version import PerVersion
 from kgserver.web.context import AppContext
 from kgserver.web.errors import install_error_handlers
 from kgserver.web.query_results import TRUNCATED
+from kgserver.web.rate_limits import RateLimits
 from kgserver.web.routers import (
     api_docs,
     contribute,
@@ -73,6 +74,11 @@ def create_app(
         if settings.result_cache_entries
         else None,
     )
+    # Added first, so it runs inside CORS: a 429 carries the CORS headers a page needs.
+    if settings.rate_limit > 0:
+        app.add_middleware(
+            RateLimits, per_minute=settings.rate_limit, burst=settings.rate_limit_burst
+        )
     app.add_middleware(
         CORSMiddleware,
         allow_origins=settings.cors_origins,

@@ -27,7 +27,9 @@ ARTIFACTS = BUNDLE_DIR / "test-artifacts"
 
 @pytest.fixture(scope="session")
 def settings() -> Settings:
-    return Settings()
+    """The defaults, but for the rate limit: the whole suite asks from one address, far faster
+    than any person (the limits are tested on apps of their own, tests/web/test_rate_limits.py)."""
+    return Settings(rate_limit=0)
 
 
 @pytest.fixture(scope="session")

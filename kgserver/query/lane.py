@@ -64,6 +64,7 @@ class Lane:
         self._busy: set[_Worker] = set()
         self._free: anyio.Semaphore | None = None
         self._waiting = 0
+        self._closed = False
 
     @property
     def pids(self) -> list[int]:
@@ -76,6 +77,7 @@ class Lane:
 
     def start(self) -> None:
         """Start the workers and wait until each has opened the store."""
+        self._closed = False
         self._idle = [self._launch() for _ in range(self.size)]
         for worker in self._idle:
             worker.connection.poll(STARTUP_SECONDS)
@@ -90,6 +92,7 @@ class Lane:
         for worker in (*self._idle, *self._busy):
             _stop(worker)
         self._idle, self._busy = [], set()
+        self._closed = True
 
     async def evaluate(
         self,
@@ -97,10 +100,14 @@ class Lane:
         fmt: Format,
         seconds: float,
         on_done: Callable[[], None] | None = None,
+        stream_seconds: float | None = None,
     ) -> QueryOutcome:
-        """Evaluate `request` in a free worker (waiting for one if all are busy) within
-        `seconds`. A large result comes back streaming: the worker stays reserved until its
+        """Evaluate `request` in a free worker (waiting for one if all are busy): its answer
+        must begin within `seconds`. A large result comes back streaming, within
+        `stream_seconds` in all (default: `seconds`): the worker stays reserved until its
         `rest` is read, and `on_done` is called when the worker is given back."""
+        if self._closed:
+            raise ServerBusy("the server is shutting down: its query workers are stopped", 5)
         if self._free is None:
             self._free = anyio.Semaphore(self.size)
         if self._free.value == 0 and self._waiting >= self.max_waiting:
@@ -117,7 +124,8 @@ class Lane:
         worker = self._idle.pop()
         self._busy.add(worker)
         lease = _Lease(self, worker, on_done)
-        deadline = anyio.current_time() + seconds if seconds > 0 else math.inf
+        started = anyio.current_time()
+        deadline = started + seconds if seconds > 0 else math.inf
         try:
             outcome, finished = await self._ask(worker, request, fmt, deadline, seconds)
         except BadQuery:
@@ -131,7 +139,8 @@ class Lane:
             lease.settled = True
             lease.give_back()
         else:
-            outcome.rest = _rest(lease, deadline, seconds)
+            total = seconds if stream_seconds is None else stream_seconds
+            outcome.rest = _rest(lease, started + total if total > 0 else math.inf, total)
             # A stream dropped unread (its client gone before the first chunk) gives back too.
             weakref.finalize(outcome.rest, lease.give_back)
         return outcome

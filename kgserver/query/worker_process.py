@@ -98,7 +98,7 @@ def serve_queries(store_dir: str, connection: Connection, niceness: int = 0) -> 
     while True:
         try:
             query, dataset, media_type, row_cap = connection.recv()
-        except EOFError:
+        except (EOFError, OSError):  # the server closed the pipe, or went away
             return
         sink = _PipeSink(connection)
         try:

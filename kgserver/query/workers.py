@@ -102,7 +102,7 @@ class QueryWorkers:
             return await self._evaluate_heavy(request, fmt, client, self.timeout)
         budget = min(self.lanes.light_budget, self.timeout)
         try:
-            return await self.light.evaluate(request, fmt, budget)
+            return await self.light.evaluate(request, fmt, budget, stream_seconds=self.timeout)
         except QueryTimeout:
             if budget >= self.timeout:
                 raise QueryTimeout(self.timeout) from None
