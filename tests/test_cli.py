@@ -9,7 +9,7 @@ import pytest
 import rdflib
 
 from kgserver.settings import BUNDLE_DIR
-from tests.test_store import INVALID_ORG, UNPARSEABLE, VALID_ORG, run_cli
+from tests.curation.test_loading import INVALID_ORG, UNPARSEABLE, VALID_ORG, run_cli
 
 
 def test_help_explains_every_command() -> None:

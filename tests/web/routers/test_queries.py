@@ -1,6 +1,6 @@
 """Stored queries as a REST API (kgserver/web/routers/queries.py), through HTTP on the real store.
 
-The bundled queries are checked by tests/test_queries.py; here a folder of queries written for
+The bundled queries are checked by tests/query/test_examples.py; here a folder of queries written for
 the test exercises every parameter type, including attempts to inject SPARQL through each.
 """
 

@@ -26,7 +26,7 @@ PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
 """
 DATA = f"<{iris.DATA_GRAPH}>"
 ID = iris.ENTITY_BASE
-FIXTURES = Path(__file__).parent / "data" / "infra-finder"
+FIXTURES = Path(__file__).parents[1] / "data" / "infra-finder"
 INFRA_FINDER = (
     "https://github.com/investinopen/infra-finder/blob/"
     "b394b9a74f2ba00a58cc20972cbe36d31188dbbc/spec/data/imports/v2-valid.csv"
@@ -381,7 +381,7 @@ HELD_BACK = {
     name: "no source gives it a category"
     for name in ("DLCM Backend", "DLCM Portal", "Open Data Editor")
 }
-IOI_TABLES = Path(__file__).parent / "data" / "ioi-state-of-open"
+IOI_TABLES = Path(__file__).parents[1] / "data" / "ioi-state-of-open"
 
 
 def ioi_names() -> set[str]:

@@ -13,7 +13,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from kgserver.settings import BUNDLE_DIR
-from tests.test_store import run_cli
+from tests.curation.test_loading import run_cli
 
 OIKG = "https://w3id.org/oikg/ontology#"
 RDFS_LABEL = "http://www.w3.org/2000/01/rdf-schema#label"

@@ -402,7 +402,7 @@ def test_a_failed_query_is_shown_above_the_editor_holding_it(client: TestClient)
 
 
 def test_user_queries_run_in_the_worker_processes(client: TestClient, store: Store) -> None:
-    """The session app evaluates /sparql as `kgserver serve` does (tests/test_query_workers.py)."""
+    """The session app evaluates /sparql as `kgserver serve` does (tests/query/test_workers.py)."""
     workers = client.app.state.context.query_workers  # type: ignore[attr-defined]
     assert workers is not None and len(workers.pids) == workers.size
     response = client.get("/sparql", params={"query": "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"})

@@ -20,9 +20,9 @@ from kgserver.importers.names import category_iri
 from kgserver.importers.scomcat import function_category
 from kgserver.importers.turtle import GENERATED
 from kgserver.settings import BUNDLE_DIR
-from tests.test_store import run_cli
+from tests.curation.test_loading import run_cli
 
-FIXTURES = Path(__file__).parent / "data" / "importers"
+FIXTURES = Path(__file__).parents[1] / "data" / "importers"
 OIKG = Namespace("https://w3id.org/oikg/ontology#")
 DCTERMS = Namespace("http://purl.org/dc/terms/")
 ID = "https://w3id.org/oikg/id/"
@@ -223,7 +223,7 @@ def test_import_command_writes_the_data_folder(tmp_path: Path, data_dir: Path) -
 
 # --- Categories and IOI's affiliation columns, checked against whole source tables -------------
 
-SOURCE_TABLES = Path(__file__).parent / "data"
+SOURCE_TABLES = Path(__file__).parents[1] / "data"
 # SComCaT's `categories` column says what form a technology takes, not what kind of
 # infrastructure it is: only "Standard" is read (it makes the row a oikg:Standard).
 SCOMCAT_FORMS = {"Application", "Software Component", "Software Framework", "Software Package"}

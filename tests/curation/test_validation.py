@@ -15,7 +15,7 @@ from kgserver.curation.validation import ValidationReport, ValidationResult, val
 from kgserver.settings import BUNDLE_DIR
 from kgserver.store.bundle import Dataset
 from tests.conftest import artifacts_dir
-from tests.test_contributions import BREAKAGES, ZENODO, syntax_error_position
+from tests.web.routers.test_contribute import BREAKAGES, ZENODO, syntax_error_position
 
 SH = rdflib.Namespace("http://www.w3.org/ns/shacl#")
 ZENODO_TTL = (BUNDLE_DIR / "data" / "infrastructure" / "zenodo.ttl").read_text()
@@ -214,7 +214,7 @@ def test_empty_form_answers_400(client: TestClient) -> None:
 
 
 def test_cli_json_summary_matches_the_service(tmp_path) -> None:  # type: ignore[no-untyped-def]
-    from tests.test_store import run_cli
+    from tests.curation.test_loading import run_cli
 
     path = tmp_path / "zenodo.ttl"
     path.write_text(BROKEN_ZENODO)
@@ -226,7 +226,7 @@ def test_cli_json_summary_matches_the_service(tmp_path) -> None:  # type: ignore
 
 
 def test_strict_fails_on_warnings(tmp_path) -> None:  # type: ignore[no-untyped-def]
-    from tests.test_store import run_cli
+    from tests.curation.test_loading import run_cli
 
     path = tmp_path / "cfi.ttl"
     source = BUNDLE_DIR / "data" / "funder" / "canada-foundation-for-innovation.ttl"
