@@ -22,8 +22,8 @@ from kgserver.importers.identifiers import (
 )
 from kgserver.importers.turtle import GENERATED
 from kgserver.settings import BUNDLE_DIR
-from tests.importers.test_data_folder import graph_of, snapshot
 from tests.curation.test_loading import run_cli
+from tests.importers.test_data_folder import graph_of, snapshot
 
 OIKG = rdflib.Namespace("https://w3id.org/oikg/ontology#")
 SOURCE = rdflib.DCTERMS.source

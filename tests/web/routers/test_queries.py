@@ -1,7 +1,8 @@
 """Stored queries as a REST API (kgserver/web/routers/queries.py), through HTTP on the real store.
 
-The bundled queries are checked by tests/query/test_examples.py; here a folder of queries written for
-the test exercises every parameter type, including attempts to inject SPARQL through each.
+The bundled queries are checked by tests/query/test_examples.py; here a folder of queries
+written for the test exercises every parameter type, including attempts to inject SPARQL
+through each.
 """
 
 from __future__ import annotations
