@@ -16,7 +16,7 @@ from kgserver.settings import BUNDLE_DIR
 OIKG = rdflib.Namespace("https://w3id.org/oikg/ontology#")
 ONTOLOGY_IRI = rdflib.URIRef("https://w3id.org/oikg/ontology")
 ID = "https://w3id.org/oikg/id/"
-FIXTURES = Path(__file__).parent / "data" / "infra-finder"
+FIXTURES = Path(__file__).parents[1] / "data" / "infra-finder"
 TERM_KINDS = (OWL.Class, OWL.ObjectProperty, OWL.DatatypeProperty, OWL.AnnotationProperty)
 # Controlled columns of Infra Finder's export → the scheme their values come from.
 EXPORT_COLUMNS = {

@@ -20,7 +20,7 @@ from kgserver.rdf.formats import GRAPH_FORMATS, RESULTS_FORMATS
 from kgserver.rdf.namespaces import PREFIXES
 from kgserver.web import frontend
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 HTML = {"Accept": "text/html"}
 ORIGIN = "http://testserver"
 
