@@ -22,17 +22,13 @@ from kgserver.query.lane import STREAM_AFTER
 from kgserver.query.workers import Lanes, QueryWorkers, query_workers
 from kgserver.settings import Settings
 from tests.conftest import free_port
+from tests.event_loop import own_loop
 
 TIMEOUT = 6.0
 BUDGET = 0.3
 RUNAWAY = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }"
 LIGHT = "SELECT ?s WHERE { ?s a <https://w3id.org/oikg/ontology#Infrastructure> } LIMIT 5"
 JSON = {"Accept": "application/sparql-results+json"}
-
-
-@pytest.fixture
-def anyio_backend() -> str:
-    return "asyncio"
 
 
 @pytest.fixture(scope="module")
@@ -49,7 +45,7 @@ def client_at(app: FastAPI, address: str) -> httpx.AsyncClient:
     return httpx.AsyncClient(transport=transport, base_url="http://testserver", timeout=60)
 
 
-@pytest.mark.anyio
+@own_loop
 async def test_light_queries_are_all_answered_while_four_runaways_hold_the_heavy_lane(
     laned: tuple[FastAPI, QueryWorkers],
 ) -> None:
@@ -84,7 +80,7 @@ async def test_light_queries_are_all_answered_while_four_runaways_hold_the_heavy
     assert first_runaway_answer >= 0
 
 
-@pytest.mark.anyio
+@own_loop
 async def test_a_second_heavy_query_from_one_client_is_refused_with_429(
     laned: tuple[FastAPI, QueryWorkers],
 ) -> None:
@@ -106,7 +102,7 @@ async def test_a_second_heavy_query_from_one_client_is_refused_with_429(
     assert first.status_code == 503 and QueryTimeout.header in first.headers
 
 
-@pytest.mark.anyio
+@own_loop
 async def test_a_known_heavy_query_skips_the_light_lane(
     laned: tuple[FastAPI, QueryWorkers],
 ) -> None:
@@ -120,7 +116,7 @@ async def test_a_known_heavy_query_skips_the_light_lane(
     assert set(workers.light.pids) == light_pids  # no light worker was killed the second time
 
 
-@pytest.mark.anyio
+@own_loop
 async def test_beyond_the_queue_the_light_lane_answers_503_with_retry_after(
     store: Store,
 ) -> None:

@@ -10,6 +10,7 @@ from pyoxigraph import Store
 from kgserver.app import create_app
 from kgserver.settings import Settings
 from kgserver.web.rate_limits import RateLimits
+from tests.event_loop import in_own_loop
 
 
 def test_rate_limits_are_on_by_default() -> None:
@@ -17,7 +18,7 @@ def test_rate_limits_are_on_by_default() -> None:
 
 
 def test_beyond_its_burst_a_client_gets_429_with_retry_after(store: Store) -> None:
-    app = create_app(Settings(rate_limit=60, rate_limit_burst=5), store)
+    app = create_app(Settings(rate_limit=1, rate_limit_burst=5), store)
     with TestClient(app) as client:
         statuses = [client.get("/.well-known/void").status_code for _ in range(5)]
         refused = client.get("/.well-known/void")
@@ -25,22 +26,20 @@ def test_beyond_its_burst_a_client_gets_429_with_retry_after(store: Store) -> No
         assert client.get("/static/style.css").status_code == 200
     assert statuses == [200] * 5
     assert refused.status_code == 429
-    assert refused.headers["retry-after"] == "1"
+    assert int(refused.headers["retry-after"]) >= 1
     assert "too many requests from your address" in refused.text
 
 
-@pytest.mark.anyio
-@pytest.mark.parametrize("anyio_backend", ["asyncio"])
-async def test_each_client_has_a_bucket_of_its_own(store: Store, anyio_backend: str) -> None:
-    app = create_app(Settings(rate_limit=60, rate_limit_burst=2), store)
+def test_each_client_has_a_bucket_of_its_own(store: Store) -> None:
+    app = create_app(Settings(rate_limit=1, rate_limit_burst=2), store)
 
     async def statuses(address: str, n: int) -> list[int]:
         transport = httpx.ASGITransport(app=app, client=(address, 1))
         async with httpx.AsyncClient(transport=transport, base_url="http://t") as client:
             return [(await client.get("/.well-known/void")).status_code for _ in range(n)]
 
-    assert await statuses("192.0.2.1", 3) == [200, 200, 429]
-    assert await statuses("192.0.2.2", 2) == [200, 200]
+    assert in_own_loop(statuses, "192.0.2.1", 3) == [200, 200, 429]
+    assert in_own_loop(statuses, "192.0.2.2", 2) == [200, 200]
 
 
 def test_a_bucket_refills_at_the_rate() -> None:
@@ -51,7 +50,7 @@ def test_a_bucket_refills_at_the_rate() -> None:
 
 
 def test_a_429_carries_cors_headers(store: Store) -> None:
-    app = create_app(Settings(rate_limit=60, rate_limit_burst=1), store)
+    app = create_app(Settings(rate_limit=1, rate_limit_burst=1), store)
     with TestClient(app) as client:
         client.get("/.well-known/void")
         refused = client.get("/.well-known/void", headers={"Origin": "https://example.org"})
