@@ -146,6 +146,7 @@ def evaluate_into(
         result = store.query(query.text, **options)  # type: ignore[arg-type]
     except SyntaxError as error:
         raise BadQuery(f"malformed query: {error}") from error
+    failure = ""
     try:
         if isinstance(result, QueryBoolean):
             sink.begin("ASK", False)
@@ -154,14 +155,16 @@ def evaluate_into(
             _write_solutions(result, fmt.oxigraph or SPARQL_JSON.oxigraph, sink, row_cap)  # type: ignore[arg-type]
         elif isinstance(result, QueryTriples):
             _write_triples(result, fmt.oxigraph or TURTLE.oxigraph, sink, row_cap)  # type: ignore[arg-type]
-        else:  # pragma: no cover - pyoxigraph returns one of the three
-            raise BadQuery("the query returned an unknown kind of result")
     except ValueError as error:
-        raise BadQuery(f"the result cannot be written as {fmt.media_type}: {error}") from error
+        failure = f"the result cannot be written as {fmt.media_type}: {error}"
     except OSError as error:
-        raise BadQuery(f"the query failed while it ran: {error}") from error
+        failure = f"the query failed while it ran: {error}"
     finally:
-        del result  # here, in the thread that made it (a traceback must not carry it away)
+        del result  # here, in the thread that made it
+    if failure:
+        # Raised out here, unchained: the engine's error and its traceback, whose frames hold
+        # the result, end with the except clause above instead of travelling to another thread.
+        raise BadQuery(failure)
 
 
 def _write_solutions(

@@ -56,7 +56,6 @@ class QueryWorkers:
         self.lanes = lanes
         self.timeout = timeout
         self.light = Lane("light", store_dir, lanes.light, lanes.max_waiting)
-        self.light.retry_after = 1.0
         self.heavy: Lane | None = None
         if lanes.heavy > 0 and timeout > 0:
             self.heavy = Lane("heavy", store_dir, lanes.heavy, 2 * lanes.heavy, HEAVY_NICENESS)

@@ -34,9 +34,7 @@ def client_of(request: Request) -> str:
     return request.client.host if request.client else ""
 
 
-def result_tag(
-    context: AppContext, version: str, text: str, dataset: QueryDataset, fmt: Format, cap: int
-) -> str:
+def result_tag(version: str, text: str, dataset: QueryDataset, fmt: Format, cap: int) -> str:
     """The entity tag of the result of `text` over `dataset` in `fmt`, in `version`."""
     digest = hashlib.sha256(
         "\0".join(
@@ -92,7 +90,7 @@ async def answer_result(
     version = context.live_version()
     etag = None
     if request.method in ("GET", "HEAD"):
-        etag = result_tag(context, version, query.text, dataset, fmt, cap)
+        etag = result_tag(version, query.text, dataset, fmt, cap)
         fresh = not_modified(request, etag, "", negotiated=True)
         if fresh is not None:
             fresh.headers["Cache-Control"] = f"public, max-age={context.settings.result_max_age}"

@@ -92,7 +92,7 @@ async def run_query(example: ExampleQuery, request: Request, context: AppContext
     evaluated_as = SPARQL_JSON if fmt is ROWS_JSON else fmt
     cap = context.settings.max_result_rows
     version = context.live_version()
-    etag = result_tag(context, version, text, QueryDataset(), fmt, cap)
+    etag = result_tag(version, text, QueryDataset(), fmt, cap)
     unchanged = not_modified(request, etag, "", negotiated=True)
     if unchanged is not None:
         return unchanged
