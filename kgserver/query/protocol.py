@@ -13,6 +13,7 @@ from pyoxigraph import NamedNode
 
 from kgserver.errors import BadQuery, BadRequest, PayloadTooLarge, UnsupportedMediaType
 from kgserver.query.evaluation import QueryDataset
+from kgserver.rdf.formats import FORMAT_PARAMETERS
 
 FORM = "application/x-www-form-urlencoded"
 SPARQL_QUERY = "application/sparql-query"
@@ -21,11 +22,12 @@ SPARQL_UPDATE = "application/sparql-update"
 
 @dataclass(frozen=True)
 class QueryRequest:
-    """What a request asks for: the query text (None: none given), dataset, format override."""
+    """What a request asks for: the query text (None: none given), dataset, and the values of
+    its format-choosing parameters (`format`, `output`, `results`), in order."""
 
     query: str | None
     dataset: QueryDataset
-    format: str | None
+    formats: tuple[str, ...] = ()
 
 
 def decode_params(raw: bytes, where: str) -> list[tuple[str, str]]:
@@ -81,14 +83,13 @@ def read_query_request(
     query = queries[0] if queries else None
     if query is not None and len(query.encode("utf-8")) > max_bytes:
         raise PayloadTooLarge(f"the query is larger than {max_bytes} bytes")
-    formats = [value for name, value in params if name in ("format", "output")]
     return QueryRequest(
         query=query,
         dataset=QueryDataset(
             default_graphs=_graph_iris(params, "default-graph-uri"),
             named_graphs=_graph_iris(params, "named-graph-uri"),
         ),
-        format=formats[-1] if formats else None,
+        formats=tuple(value for name, value in params if name in FORMAT_PARAMETERS),
     )
 
 

@@ -30,6 +30,10 @@ class Format:
     rdflib: str = ""
     w3c_iri: str = ""
     """Its IRI in W3C's Unique URIs for File Formats (for VoID and service descriptions)."""
+    names: tuple[str, ...] = ()
+    """Other `?format=` / `?output=` values that mean it, as clients send them (SPARQLWrapper's
+    `n3`, `json-ld`, `rdf+xml`; older media types). A name may stand for a results format and a
+    graph format (`xml`, `json`): it is resolved among the formats offered for one response."""
 
     @property
     def extension(self) -> str:
@@ -61,6 +65,7 @@ SPARQL_JSON = Format(
     ("srj",),
     ("application/json",),
     QueryResultsFormat.JSON,
+    names=("sparql-results+json", "text/javascript", "application/javascript"),
 )
 SPARQL_XML = Format(
     "xml",
@@ -69,6 +74,7 @@ SPARQL_XML = Format(
     ("srx",),
     ("application/xml",),
     QueryResultsFormat.XML,
+    names=("sparql-results+xml", "text/xml"),
 )
 CSV = Format("csv", "text/csv", "CSV", ("csv",), (), QueryResultsFormat.CSV)
 TSV = Format("tsv", "text/tab-separated-values", "TSV", ("tsv",), (), QueryResultsFormat.TSV)
@@ -82,6 +88,8 @@ TURTLE = Format(
     RdfFormat.TURTLE,
     "turtle",
     W3C_FORMATS + "Turtle",
+    # N3 is a superset of Turtle: an N3 reader reads our Turtle (SPARQLWrapper's N3 does).
+    names=("n3", "text/n3", "text/rdf+n3", "application/n3", "application/turtle"),
 )
 N_TRIPLES = Format(
     "ntriples",
@@ -92,6 +100,7 @@ N_TRIPLES = Format(
     RdfFormat.N_TRIPLES,
     "nt",
     W3C_FORMATS + "N-Triples",
+    names=("n-triples",),
 )
 JSON_LD = Format(
     "jsonld",
@@ -102,6 +111,8 @@ JSON_LD = Format(
     RdfFormat.JSON_LD,
     "json-ld",
     W3C_FORMATS + "JSON-LD",
+    # `json` and `application/json` for a graph: the JSON a graph is written in.
+    names=("json-ld", "application/x-json+ld", "json", "application/json"),
 )
 RDF_XML = Format(
     "rdfxml",
@@ -112,6 +123,8 @@ RDF_XML = Format(
     RdfFormat.RDF_XML,
     "xml",
     W3C_FORMATS + "RDF_XML",
+    # `xml` and `application/xml` for a graph: the XML a graph is written in.
+    names=("rdf+xml", "rdf/xml", "xml", "application/xml", "text/xml"),
 )
 N_QUADS = Format(
     "nquads",
@@ -122,6 +135,7 @@ N_QUADS = Format(
     RdfFormat.N_QUADS,
     "nquads",
     W3C_FORMATS + "N-Quads",
+    names=("n-quads",),
 )
 TRIG = Format("trig", "application/trig", "TriG", ("trig",), (), RdfFormat.TRIG, "trig")
 
@@ -137,15 +151,31 @@ RESULTS_FORMATS: tuple[Format, ...] = (SPARQL_JSON, SPARQL_XML, CSV, TSV)
 GRAPH_FORMATS: tuple[Format, ...] = (TURTLE, N_TRIPLES, JSON_LD, RDF_XML)
 """What graphs (CONSTRUCT results, descriptions, the ontology) are written in."""
 DATASET_FORMATS: tuple[Format, ...] = (N_QUADS, TRIG)
+ALL_FORMATS: tuple[Format, ...] = (
+    *RESULTS_FORMATS,
+    *GRAPH_FORMATS,
+    *DATASET_FORMATS,
+    ROWS_JSON,
+    HTML,
+    JSON,
+    PLAIN,
+)
+"""Every format of the table: what a `?format=` value must name to be known at all."""
 FILE_FORMATS: tuple[Format, ...] = (TURTLE, N_TRIPLES, N_QUADS, TRIG, RDF_XML, JSON_LD)
 """What `kgserver load` and `kgserver validate` read, by file extension."""
 
 
+FORMAT_PARAMETERS = ("format", "output", "results")
+"""Query-string names that choose a response's format instead of Accept: `format` (Virtuoso,
+Fuseki), `output` (Fuseki, Joseki), `results` (SPARQLWrapper sends all three)."""
+
+
 def by_name(name: str, offered: Sequence[Format]) -> Format | None:
-    """The offered format named by a `?format=` value: short name, extension or media type."""
+    """The offered format named by a `?format=` value: short name, extension, media type or one
+    of its other names; the first offered format that answers to it."""
     wanted = name.strip().lower()
     for fmt in offered:
-        if wanted in (fmt.name, fmt.extension, *fmt.media_types):
+        if wanted in (fmt.name, fmt.extension, *fmt.media_types, *fmt.names):
             return fmt
     return None
 

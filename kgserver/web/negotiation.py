@@ -5,11 +5,11 @@ The formats themselves are the one table in `kgserver/rdf/formats.py`.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from kgserver.errors import NotAcceptable
-from kgserver.rdf.formats import Format, by_name
+from kgserver.rdf.formats import ALL_FORMATS, FORMAT_PARAMETERS, Format, by_name
 
 
 @dataclass(frozen=True)
@@ -67,16 +67,14 @@ def quality(ranges: Sequence[MediaRange], fmt: Format) -> float:
     return best_q if best_specificity >= 0 else 0.0
 
 
-def negotiate(accept: str | None, offered: Sequence[Format], override: str | None = None) -> Format:
-    """Choose the format to answer with; ties go to the server's order in `offered`."""
-    if override:
-        fmt = by_name(override, offered)
-        if fmt is None:
-            raise NotAcceptable(
-                f"format {override!r} is not offered here; choose one of "
-                + ", ".join(f.name for f in offered)
-            )
-        return fmt
+def negotiate(
+    accept: str | None, offered: Sequence[Format], override: str | Sequence[str] | None = None
+) -> Format:
+    """Choose the format to answer with: the one `override` (the `?format=` values) names, else
+    the best for Accept; ties go to the server's order in `offered`."""
+    chosen = named(override, offered)
+    if chosen is not None:
+        return chosen
     ranges = parse_accept(accept)
     best: Format | None = None
     best_q = 0.0
@@ -90,3 +88,35 @@ def negotiate(accept: str | None, offered: Sequence[Format], override: str | Non
             + ", ".join(f.media_type for f in offered)
         )
     return best
+
+
+def named(override: str | Sequence[str] | None, offered: Sequence[Format]) -> Format | None:
+    """The offered format that the first of the `?format=` values we know names.
+
+    Clients send several (SPARQLWrapper: `format=tsv&format=text/tab-separated-values`, and
+    media-type lists with commas). A value naming a format of the table that is not offered
+    here is refused (406: `format=csv` for a graph); values we do not know at all are left to
+    Accept, as other endpoints do, so that a client's guess does not fail its request."""
+    values = [override] if isinstance(override, str) else list(override or ())
+    names = [
+        piece.split(";", 1)[0].strip()
+        for value in values
+        for piece in value.split(",")
+        if piece.strip()
+    ]
+    for name in names:
+        fmt = by_name(name, offered)
+        if fmt is not None:
+            return fmt
+    known = [name for name in names if by_name(name, ALL_FORMATS) is not None]
+    if known:
+        raise NotAcceptable(
+            f"format {known[0]!r} is not offered here; choose one of "
+            + ", ".join(f.name for f in offered)
+        )
+    return None
+
+
+def format_values(params: Iterable[tuple[str, str]]) -> tuple[str, ...]:
+    """The values of the query-string parameters that choose a format, in order."""
+    return tuple(value for name, value in params if name in FORMAT_PARAMETERS)

@@ -21,14 +21,14 @@ def test_a_get_query_and_its_dataset_are_read_from_the_query_string() -> None:
     assert asked.query == "ASK {}"
     assert asked.dataset.default_graphs == ("http://a.example/g",)
     assert asked.dataset.named_graphs == ("http://b.example/h",)
-    assert asked.format is None
+    assert asked.formats == ()
 
 
 def test_a_post_body_is_read_as_a_form_or_as_a_sparql_query() -> None:
     form = read_query_request("POST", b"", FORM, b"query=ASK+%7B%7D&format=json", LIMIT)
     direct = read_query_request("POST", b"", SPARQL_QUERY + "; charset=UTF-8", b"ASK {}", LIMIT)
     assert form.query == direct.query == "ASK {}"
-    assert form.format == "json"
+    assert form.formats == ("json",)
 
 
 @pytest.mark.parametrize(

@@ -15,6 +15,7 @@ from kgserver.rdf.formats import (
     RDF_XML,
     RESULTS_FORMATS,
     SPARQL_JSON,
+    SPARQL_XML,
     TURTLE,
     by_extension,
     by_media_type,
@@ -31,6 +32,22 @@ def test_by_name_accepts_a_short_name_an_extension_or_a_media_type() -> None:
     assert by_name("application/x-turtle", GRAPH_FORMATS) is TURTLE
     assert by_name("csv", GRAPH_FORMATS) is None
     assert by_name("csv", RESULTS_FORMATS) is CSV
+
+
+def test_by_name_resolves_an_alias_among_the_offered_formats_only() -> None:
+    assert by_name("xml", RESULTS_FORMATS) is SPARQL_XML
+    assert by_name("xml", GRAPH_FORMATS) is RDF_XML
+    assert by_name("json", GRAPH_FORMATS) is JSON_LD
+    assert by_name("N3", GRAPH_FORMATS) is TURTLE
+    assert by_name("n3", RESULTS_FORMATS) is None
+
+
+def test_every_alias_names_one_format_per_kind_of_result() -> None:
+    """A name may mean a results format and a graph format, never two formats of one kind."""
+    for kind in (RESULTS_FORMATS, GRAPH_FORMATS, FILE_FORMATS):
+        for fmt in kind:
+            for name in (fmt.name, *fmt.names, *fmt.media_types):
+                assert by_name(name, kind) is fmt, (name, fmt.label)
 
 
 def test_by_media_type_ignores_parameters_and_case() -> None:

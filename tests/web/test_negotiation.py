@@ -81,3 +81,49 @@ def test_parse_accept_reads_quality_values_and_ignores_junk() -> None:
         ("application", "json", 0.0),
         ("*", "*", 1.0),
     ]
+
+
+@pytest.mark.parametrize(
+    ("override", "offered", "expected"),
+    [
+        # What SPARQLWrapper sends as format=/output=/results= for each of its return formats.
+        ("json", SELECT_OFFER, SPARQL_JSON),
+        ("xml", SELECT_OFFER, SPARQL_XML),
+        (["tsv", "text/tab-separated-values"], SELECT_OFFER, TSV),
+        ("json", GRAPH_OFFER, JSON_LD),
+        ("xml", GRAPH_OFFER, RDF_XML),
+        ("rdf", GRAPH_OFFER, RDF_XML),
+        (["rdf+xml", "application/rdf+xml"], GRAPH_OFFER, RDF_XML),
+        ("n3", GRAPH_OFFER, TURTLE),
+        ("turtle", GRAPH_OFFER, TURTLE),
+        (["json-ld", "application/ld+json,application/x-json+ld"], GRAPH_OFFER, JSON_LD),
+        # What other clients and endpoints call them.
+        ("ntriples", GRAPH_OFFER, N_TRIPLES),
+        ("n-triples", GRAPH_OFFER, N_TRIPLES),
+        ("text/n3", GRAPH_OFFER, TURTLE),
+        ("application/json", GRAPH_OFFER, JSON_LD),
+        ("application/xml", GRAPH_OFFER, RDF_XML),
+        ("text/turtle; charset=utf-8", GRAPH_OFFER, TURTLE),
+        ("application/sparql-results+json", SELECT_OFFER, SPARQL_JSON),
+        ("text/javascript", SELECT_OFFER, SPARQL_JSON),
+        ("sparql-results+xml", SELECT_OFFER, SPARQL_XML),
+    ],
+)
+def test_format_aliases_name_the_format_the_query_form_returns(override, offered, expected) -> None:
+    assert negotiate("*/*", offered, override) is expected
+
+
+def test_an_unknown_format_value_leaves_the_choice_to_accept() -> None:
+    assert negotiate("text/csv", SELECT_OFFER, "sparql-results-in-a-hurry") is CSV
+    assert negotiate("application/rdf+xml", GRAPH_OFFER, ["", "bogus"]) is RDF_XML
+    with pytest.raises(NotAcceptable, match="Accept: image/png"):
+        negotiate("image/png", SELECT_OFFER, "bogus")
+
+
+def test_the_first_known_format_value_wins() -> None:
+    assert negotiate(None, SELECT_OFFER, ["bogus", "tsv", "csv"]) is TSV
+
+
+def test_a_known_format_the_query_form_cannot_return_is_not_acceptable() -> None:
+    with pytest.raises(NotAcceptable, match="'csv' is not offered here"):
+        negotiate("text/turtle", GRAPH_OFFER, "csv")

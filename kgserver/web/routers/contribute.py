@@ -31,7 +31,7 @@ from kgserver.rdf.formats import (
     by_name,
 )
 from kgserver.web.context import AppContext, ContextDep
-from kgserver.web.negotiation import negotiate
+from kgserver.web.negotiation import format_values, negotiate
 from kgserver.web.request_body import read_body, replayed
 from kgserver.web.responses import json_bytes, respond
 
@@ -55,9 +55,8 @@ async def contribute_page(request: Request, context: ContextDep) -> Response:
 @router.post("/validate")
 async def validate_endpoint(request: Request, context: ContextDep) -> Response:
     """Validate the contribution in the request in the context of the graph; store nothing."""
-    fmt = negotiate(
-        request.headers.get("accept"), REPORT_FORMATS, request.query_params.get("format")
-    )
+    chosen = format_values(request.query_params.multi_items())
+    fmt = negotiate(request.headers.get("accept"), REPORT_FORMATS, chosen)
     body = await read_body(request, context.settings.max_contribution_bytes, "the contribution")
     sources, pasted = await _sources(request, body)
     try:

@@ -23,7 +23,7 @@ from kgserver.rdf.formats import GRAPH_FORMATS, HTML, Format
 from kgserver.rdf.urls import Urls
 from kgserver.web.context import AppContext, ContextDep
 from kgserver.web.errors import error_response
-from kgserver.web.negotiation import negotiate
+from kgserver.web.negotiation import format_values, negotiate
 from kgserver.web.responses import entity_tag, not_modified, respond
 
 router = APIRouter()
@@ -39,9 +39,8 @@ async def dereference(path: str, request: Request, context: ContextDep) -> Respo
     slug, fixed = split_format(path, known)
     if slug not in known:
         return not_found(request, context, snapshot, path)
-    fmt = fixed or negotiate(
-        request.headers.get("accept"), ENTITY_FORMATS, request.query_params.get("format")
-    )
+    chosen = format_values(request.query_params.multi_items())
+    fmt = fixed or negotiate(request.headers.get("accept"), ENTITY_FORMATS, chosen)
     urls = context.urls(request)
     headers = {
         "Content-Location": urls.entity(slug, fmt),

@@ -15,7 +15,7 @@ from kgserver.linked_data.void import VOID_PREFIXES, void_description
 from kgserver.rdf.formats import GRAPH_FORMATS, HTML, TURTLE
 from kgserver.rdf.output import serialize_graph
 from kgserver.web.context import ContextDep
-from kgserver.web.negotiation import negotiate
+from kgserver.web.negotiation import format_values, negotiate
 from kgserver.web.responses import entity_tag, not_modified, respond
 
 router = APIRouter()
@@ -27,9 +27,8 @@ XML = "application/xml; charset=utf-8"
 async def void(request: Request, context: ContextDep) -> Response:
     """VoID + DCAT, negotiated: RDF for machines, a downloads page for people."""
     snapshot = await context.snapshot()
-    fmt = negotiate(
-        request.headers.get("accept"), (*GRAPH_FORMATS, HTML), request.query_params.get("format")
-    )
+    chosen = format_values(request.query_params.multi_items())
+    fmt = negotiate(request.headers.get("accept"), (*GRAPH_FORMATS, HTML), chosen)
     dataset = await context.dataset_facts(snapshot)
     triples = void_description(dataset, snapshot.catalogue, context.urls(request))
     if fmt is HTML:

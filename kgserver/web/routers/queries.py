@@ -21,6 +21,7 @@ from kgserver.query.result_rows import rows_json
 from kgserver.query.result_table import result_table
 from kgserver.query.screening import screen_query
 from kgserver.rdf.formats import (
+    FORMAT_PARAMETERS,
     GRAPH_FORMATS,
     HTML,
     JSON,
@@ -30,14 +31,14 @@ from kgserver.rdf.formats import (
     Format,
 )
 from kgserver.web.context import AppContext, ContextDep, get_context
-from kgserver.web.negotiation import negotiate
+from kgserver.web.negotiation import format_values, negotiate
 from kgserver.web.query_results import answer_result, evaluate_cached, result_headers, result_tag
 from kgserver.web.responses import entity_tag, json_bytes, not_modified, respond
 
 LISTING_FORMATS: tuple[Format, ...] = (JSON, HTML)
 RESULT_FORMATS: tuple[Format, ...] = (ROWS_JSON, *RESULTS_FORMATS, HTML)
 """SELECT and ASK: JSON rows first (for `Accept: application/json` and `*/*`)."""
-RESERVED = ("format", "output")
+RESERVED = FORMAT_PARAMETERS
 """Query-string names that choose the format, never parameters."""
 
 
@@ -65,9 +66,8 @@ def describe(example: ExampleQuery, root: str) -> dict[str, Any]:
 
 async def list_queries(request: Request, context: ContextDep) -> Response:
     """Every stored query with its title, description, question, audience and parameters."""
-    fmt = negotiate(
-        request.headers.get("accept"), LISTING_FORMATS, request.query_params.get("format")
-    )
+    chosen = format_values(request.query_params.multi_items())
+    fmt = negotiate(request.headers.get("accept"), LISTING_FORMATS, chosen)
     root = context.urls(request).root
     if fmt is HTML:
         body = context.render(request, "queries.html", queries=context.examples)
@@ -85,7 +85,7 @@ async def run_query(example: ExampleQuery, request: Request, context: AppContext
         text, context.settings.max_query_nesting, context.settings.max_query_operators
     )
     offered = (*GRAPH_FORMATS, HTML) if screened.returns_graph else RESULT_FORMATS
-    chosen = request.query_params.get("format") or request.query_params.get("output")
+    chosen = format_values(request.query_params.multi_items())
     fmt = negotiate(request.headers.get("accept"), offered, chosen)
     if fmt is not ROWS_JSON and fmt is not HTML:
         return await answer_result(request, context, screened, QueryDataset(), fmt)

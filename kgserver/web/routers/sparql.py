@@ -51,7 +51,7 @@ async def sparql_endpoint(request: Request, context: ContextDep) -> Response:
         asked.query, context.settings.max_query_nesting, context.settings.max_query_operators
     )
     offered = GRAPH_FORMATS if screened.returns_graph else RESULTS_FORMATS
-    fmt = negotiate(request.headers.get("accept"), (*offered, HTML), asked.format)
+    fmt = negotiate(request.headers.get("accept"), (*offered, HTML), asked.formats)
     if fmt is not HTML:
         return await answer_result(request, context, screened, asked.dataset, fmt)
     rows = html_rows(context)
@@ -104,7 +104,7 @@ def _failed_page(request: Request, context: AppContext, query: str, error: KGErr
 
 def _describe_endpoint(request: Request, context: AppContext, asked: QueryRequest) -> Response:
     """No query: the service description for RDF clients, the query editor for people."""
-    fmt = negotiate(request.headers.get("accept"), (*GRAPH_FORMATS, HTML), asked.format)
+    fmt = negotiate(request.headers.get("accept"), (*GRAPH_FORMATS, HTML), asked.formats)
     endpoint = context.urls(request).path("/sparql")
     if fmt is HTML:
         html = context.render(

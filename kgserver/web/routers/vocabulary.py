@@ -28,7 +28,7 @@ from kgserver.vocabulary.documents import as_rdflib, holds_version, ontology_hea
 from kgserver.vocabulary.ontology_docs import ONTOLOGY_PREFIXES, ontology_page
 from kgserver.vocabulary.shapes_docs import node_shapes
 from kgserver.web.context import AppContext, ContextDep
-from kgserver.web.negotiation import negotiate
+from kgserver.web.negotiation import format_values, negotiate
 from kgserver.web.responses import entity_tag, respond
 
 router = APIRouter()
@@ -87,7 +87,8 @@ def _format(request: Request, extension: str | None) -> Format:
                 + ", ".join("." + f.extension for f in OFFERED)
             )
         return fmt
-    return negotiate(request.headers.get("accept"), OFFERED, request.query_params.get("format"))
+    chosen = format_values(request.query_params.multi_items())
+    return negotiate(request.headers.get("accept"), OFFERED, chosen)
 
 
 def _ontology_html(context: AppContext, urls: Urls) -> bytes:
