@@ -22,6 +22,7 @@ from kgserver.store.opening import is_empty, open_store
 from kgserver.store.per_version import PerVersion
 from kgserver.web.context import AppContext
 from kgserver.web.errors import install_error_handlers
+from kgserver.web.openapi import install as install_openapi
 from kgserver.web.query_results import TRUNCATED
 from kgserver.web.rate_limits import RateLimits
 from kgserver.web.routers import (
@@ -98,5 +99,6 @@ def create_app(
     for module in ROUTERS:
         app.include_router(module.router)
     app.include_router(queries_router(examples))
+    install_openapi(app)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     return app

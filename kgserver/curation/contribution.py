@@ -60,6 +60,7 @@ def read_contribution(sources: Sequence[Source], graph: str = iris.DATA_GRAPH) -
     errors: list[InputError] = []
     for source in sources:
         try:
+            _refuse_json_ld_scalar(source)
             quads = parse_content(
                 source.name, source.content, source.format, graph, source.base_iri
             )
@@ -77,6 +78,16 @@ def read_contribution(sources: Sequence[Source], graph: str = iris.DATA_GRAPH) -
         explained = [explain_syntax_error(error, contents[error.file]) for error in errors]
         raise ContributionUnparseable(errors, explained)
     return contribution
+
+
+def _refuse_json_ld_scalar(source: Source) -> None:
+    """A JSON-LD document is an object or an array (JSON-LD 1.1 §9); Oxigraph reads a bare
+    string or number as an empty graph, which would validate as a conforming contribution."""
+    if source.format is not JSON_LD:
+        return
+    text = source.content.lstrip(b" \t\r\n\xef\xbb\xbf")
+    if text and text[:1] not in (b"{", b"["):
+        raise InputError(source.name, "a JSON-LD document is a JSON object or array", 1, 1)
 
 
 _PREFIX = re.compile(r"^\s*(?:@prefix|PREFIX)\s+([A-Za-z][\w.-]*)?:\s*<([^>]*)>", re.IGNORECASE)

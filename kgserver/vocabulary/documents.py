@@ -24,11 +24,16 @@ def ontology_header(store: Store) -> list[Triple]:
 
 
 def holds_version(store: Store, version: str) -> bool:
-    """Whether the ontology here has the version IRI `…/ontology/{version}`."""
+    """Whether the ontology here has the version IRI `…/ontology/{version}` (never for a
+    `version` that makes no IRI, such as one with a quote or a space)."""
+    try:
+        version_iri = NamedNode(f"{iris.ONTOLOGY}/{version}")
+    except ValueError:
+        return False
     found = store.quads_for_pattern(
         NamedNode(iris.ONTOLOGY),
         NamedNode(OWL + "versionIRI"),
-        NamedNode(f"{iris.ONTOLOGY}/{version}"),
+        version_iri,
         NamedNode(iris.ONTOLOGY_GRAPH),
     )
     return next(iter(found), None) is not None

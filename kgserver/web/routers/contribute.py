@@ -32,6 +32,7 @@ from kgserver.rdf.formats import (
 )
 from kgserver.web.context import AppContext, ContextDep
 from kgserver.web.negotiation import format_values, negotiate
+from kgserver.web.openapi import answers, format_parameters, media_schema
 from kgserver.web.request_body import read_body, replayed
 from kgserver.web.responses import json_bytes, respond
 
@@ -52,7 +53,21 @@ async def contribute_page(request: Request, context: ContextDep) -> Response:
     return _page(request, context)
 
 
-@router.post("/validate")
+@router.post(
+    "/validate",
+    responses=answers(REPORT_FORMATS, 413, 415, description="The SHACL validation report"),
+    openapi_extra={
+        "parameters": format_parameters(),
+        "requestBody": {
+            "required": True,
+            "description": "The contribution, as RDF or as the /contribute form",
+            "content": {
+                **{t: media_schema(f) for f in BODY_FORMATS for t in f.media_types},
+                **{form: {"schema": {"type": "object"}} for form in FORMS},
+            },
+        },
+    },
+)
 async def validate_endpoint(request: Request, context: ContextDep) -> Response:
     """Validate the contribution in the request in the context of the graph; store nothing."""
     chosen = format_values(request.query_params.multi_items())

@@ -6,12 +6,13 @@ from fastapi import APIRouter, Request, Response
 
 from kgserver.rdf.formats import JSON
 from kgserver.web.context import ContextDep
+from kgserver.web.openapi import answers
 from kgserver.web.responses import json_bytes, respond
 
 router = APIRouter()
 
 
-@router.get("/healthz")
+@router.get("/healthz", responses=answers([JSON], description="The store answers"))
 async def healthz(request: Request, context: ContextDep) -> Response:
     """200 when the store is loaded and answers a query; 503 when it holds nothing."""
     answering = await context.run_in_worker(

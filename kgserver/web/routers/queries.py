@@ -32,6 +32,7 @@ from kgserver.rdf.formats import (
 )
 from kgserver.web.context import AppContext, ContextDep, get_context
 from kgserver.web.negotiation import format_values, negotiate
+from kgserver.web.openapi import answers, format_parameters
 from kgserver.web.query_results import answer_result, evaluate_cached, result_headers, result_tag
 from kgserver.web.responses import entity_tag, json_bytes, not_modified, respond
 
@@ -145,7 +146,13 @@ def queries_router(examples: Sequence[ExampleQuery]) -> APIRouter:
     """The routes of the stored queries of one app."""
     router = APIRouter(tags=["stored queries"])
     router.add_api_route(
-        "/api/queries", list_queries, methods=["GET"], summary="List the stored queries"
+        "/api/queries",
+        list_queries,
+        methods=["GET"],
+        summary="List the stored queries",
+        responses=answers(LISTING_FORMATS),
+        openapi_extra={"parameters": format_parameters()},
+        response_class=Response,
     )
     for example in examples:
         router.add_api_route(
@@ -155,6 +162,8 @@ def queries_router(examples: Sequence[ExampleQuery]) -> APIRouter:
             summary=example.title,
             description=example.question or example.description,
             response_class=Response,
+            responses=answers((*RESULT_FORMATS, *GRAPH_FORMATS), 422),
+            openapi_extra={"parameters": format_parameters()},
         )
 
     @router.get("/api/queries/{name}", include_in_schema=False)

@@ -11,7 +11,7 @@ from fastapi import APIRouter, Request, Response
 
 from kgserver.errors import KGError, MethodNotAllowed
 from kgserver.query.examples import ExampleQuery
-from kgserver.query.protocol import QueryRequest, read_query_request
+from kgserver.query.protocol import FORM, SPARQL_QUERY, QueryRequest, read_query_request
 from kgserver.query.result_table import result_table
 from kgserver.query.screening import screen_query
 from kgserver.query.service_description import SERVICE_PREFIXES, describe_service
@@ -23,6 +23,7 @@ from kgserver.rdf.urls import Urls
 from kgserver.web import frontend
 from kgserver.web.context import AppContext, ContextDep
 from kgserver.web.negotiation import negotiate
+from kgserver.web.openapi import answers, error, format_parameters, query_parameter
 from kgserver.web.query_results import TRUNCATED, answer_result, client_of
 from kgserver.web.request_body import read_body
 from kgserver.web.responses import respond
@@ -33,8 +34,38 @@ EDITOR_FORMATS = (HTML, *RESULTS_FORMATS, *GRAPH_FORMATS)
 """What the query editor offers to answer in (graph formats for CONSTRUCT and DESCRIBE)."""
 
 
-@router.get("/sparql")
-@router.post("/sparql")
+PROTOCOL_PARAMETERS = [
+    query_parameter("query", "The SPARQL query; without it, the service description or editor"),
+    query_parameter("default-graph-uri", "A graph of the default graph (repeatable)", many=True),
+    query_parameter("named-graph-uri", "A named graph the query may use (repeatable)", many=True),
+    *format_parameters(),
+]
+"""SPARQL 1.1 Protocol §2.1.1–2.1.3: the query and dataset as parameters, and our aliases."""
+QUERY_BODY = {
+    "required": True,
+    "content": {
+        FORM: {
+            "schema": {
+                "type": "object",
+                "properties": {p["name"]: p["schema"] for p in PROTOCOL_PARAMETERS},
+            }
+        },
+        SPARQL_QUERY: {"schema": {"type": "string"}},
+    },
+}
+ANSWERS = answers(
+    (*RESULTS_FORMATS, *GRAPH_FORMATS, HTML),
+    413,
+    description="Results (SELECT, ASK) or a graph (CONSTRUCT, DESCRIBE, the service description)",
+)
+
+
+@router.get("/sparql", responses=ANSWERS, openapi_extra={"parameters": PROTOCOL_PARAMETERS})
+@router.post(
+    "/sparql",
+    responses={**ANSWERS, 415: error(415)},
+    openapi_extra={"parameters": PROTOCOL_PARAMETERS, "requestBody": QUERY_BODY},
+)
 async def sparql_endpoint(request: Request, context: ContextDep) -> Response:
     """Answer a SPARQL query, or describe the endpoint when no query is given."""
     body = await read_body(request, context.settings.max_query_bytes)
@@ -78,6 +109,13 @@ def html_rows(context: AppContext) -> int:
     """Rows an HTML result page shows: `html_result_rows`, within the row cap."""
     cap = context.settings.max_result_rows
     return min(cap, context.settings.html_result_rows) if cap else context.settings.html_result_rows
+
+
+@router.options("/sparql", include_in_schema=False)
+async def sparql_options() -> Response:
+    """The methods of the endpoint (CORS preflights are answered before this, by the CORS
+    middleware)."""
+    return Response(status_code=204, headers={"Allow": "GET, POST, OPTIONS"})
 
 
 @router.api_route("/sparql", methods=["PUT", "DELETE", "PATCH"], include_in_schema=False)

@@ -29,12 +29,17 @@ from kgserver.vocabulary.ontology_docs import ONTOLOGY_PREFIXES, ontology_page
 from kgserver.vocabulary.shapes_docs import node_shapes
 from kgserver.web.context import AppContext, ContextDep
 from kgserver.web.negotiation import format_values, negotiate
+from kgserver.web.openapi import answers, format_parameters
 from kgserver.web.responses import entity_tag, respond
 
 router = APIRouter()
 # RDF first: a client that accepts anything gets Turtle; browsers ask for text/html by name.
 OFFERED: tuple[Format, ...] = (TURTLE, HTML, *[f for f in GRAPH_FORMATS if f is not TURTLE])
 DOWNLOADS = [f for f in OFFERED if f is not HTML]
+ANSWERS = answers(OFFERED)
+FILE_ANSWERS = answers(OFFERED, 404)
+"""An unknown extension, or a version this server does not hold, is not found."""
+FORMAT_CHOICE = {"parameters": format_parameters()}
 
 
 @dataclass(frozen=True)
@@ -124,14 +129,19 @@ ONTOLOGY = Vocabulary("/ontology", iris.ONTOLOGY_GRAPH, _ontology_html)
 SHAPES = Vocabulary("/shapes", iris.SHAPES_GRAPH, _shapes_html)
 
 
-@router.get("/ontology")
-@router.get("/ontology.{extension}")
-async def ontology(request: Request, context: ContextDep, extension: str | None = None) -> Response:
+@router.get("/ontology", responses=ANSWERS, openapi_extra=FORMAT_CHOICE)
+async def ontology(request: Request, context: ContextDep) -> Response:
     """The ontology: HTML documentation generated from it, or the OWL itself."""
+    return await _respond(request, context, ONTOLOGY, None)
+
+
+@router.get("/ontology.{extension}", responses=FILE_ANSWERS)
+async def ontology_file(request: Request, context: ContextDep, extension: str) -> Response:
+    """The ontology in the format its extension names (.ttl, .html, .nt, .jsonld, .rdf)."""
     return await _respond(request, context, ONTOLOGY, extension)
 
 
-@router.get("/ontology/{version}")
+@router.get("/ontology/{version}", responses=FILE_ANSWERS, openapi_extra=FORMAT_CHOICE)
 async def ontology_version(request: Request, context: ContextDep, version: str) -> Response:
     """The version IRI: answers while it names the version this server holds."""
     if not holds_version(context.store, version):
@@ -139,8 +149,13 @@ async def ontology_version(request: Request, context: ContextDep, version: str) 
     return await _respond(request, context, ONTOLOGY, None)
 
 
-@router.get("/shapes")
-@router.get("/shapes.{extension}")
-async def shapes(request: Request, context: ContextDep, extension: str | None = None) -> Response:
+@router.get("/shapes", responses=ANSWERS, openapi_extra=FORMAT_CHOICE)
+async def shapes(request: Request, context: ContextDep) -> Response:
     """The SHACL shapes: an HTML listing, or the shapes graph."""
+    return await _respond(request, context, SHAPES, None)
+
+
+@router.get("/shapes.{extension}", responses=FILE_ANSWERS)
+async def shapes_file(request: Request, context: ContextDep, extension: str) -> Response:
+    """The SHACL shapes in the format its extension names (.ttl, .html, .nt, .jsonld, .rdf)."""
     return await _respond(request, context, SHAPES, extension)

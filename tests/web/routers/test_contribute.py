@@ -206,3 +206,18 @@ def test_dangling_reference_is_reported_once(tmp_path: Path) -> None:
     result = run_cli("validate", str(path))
     about_host = [line for line in result.stdout.splitlines() if f"<{OIKG}hostedBy>:" in line]
     assert len(about_host) == 1, about_host
+
+
+@pytest.mark.parametrize("body", [b'"AAA"', b"42", b"  null"])
+def test_json_ld_that_is_not_an_object_or_array_answers_400(
+    client: TestClient, body: bytes
+) -> None:
+    """Found by the schemathesis run (tests/web/test_openapi.py): a bare JSON string read as an
+    empty graph, which validated as a conforming contribution."""
+    response = client.post(
+        "/validate",
+        content=body,
+        headers={"Content-Type": "application/ld+json", "Accept": "application/json"},
+    )
+    assert response.status_code == 400
+    assert "a JSON-LD document is a JSON object or array" in response.json()["message"]

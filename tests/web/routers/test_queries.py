@@ -216,7 +216,8 @@ def test_each_query_is_documented_in_openapi_with_its_parameters(api: TestClient
     operation = paths["/api/queries/named"]["get"]
     assert operation["summary"] == "Entities with a name"
     declared = {p["name"]: p for p in operation["parameters"]}
-    assert set(declared) == {"name", "lang"}
+    # its own parameters, and the format-choosing ones every result route reads
+    assert set(declared) == {"name", "lang", "format", "output", "results"}
     assert declared["name"]["in"] == "query"
     assert "text" in declared["name"]["description"]
     assert "/api/queries" in paths

@@ -198,3 +198,11 @@ def test_the_shapes_page_lists_every_node_shape_with_its_target(
     assert infrastructure is not None
     paths = [row.text() for row in infrastructure.iter("tr")]
     assert any(p.startswith("oikg:hostedBy") for p in paths)
+
+
+@pytest.mark.parametrize("version", ['"', "a b", "<x>"])
+def test_a_version_that_makes_no_iri_is_not_found(client: TestClient, version: str) -> None:
+    """Found by the schemathesis run (tests/web/test_openapi.py): it used to answer 500."""
+    response = client.get(f"/ontology/{version}")
+    assert response.status_code == 404
+    assert "is not served here" in response.text
