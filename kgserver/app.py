@@ -14,6 +14,7 @@ from pyoxigraph import Store
 
 from kgserver import __version__
 from kgserver.curation.loading import build
+from kgserver.curation.workers import ContributionWorkers
 from kgserver.errors import QueryTimeout
 from kgserver.query.examples import example_queries
 from kgserver.query.workers import QueryWorkers
@@ -46,11 +47,14 @@ def create_app(
     settings: Settings | None = None,
     store: Store | None = None,
     query_workers: QueryWorkers | None = None,
+    contribution_workers: ContributionWorkers | None = None,
 ) -> FastAPI:
     """Build the web app over `store`, or over the store the settings name (built if empty).
 
     /sparql evaluates queries in `query_workers` (started by the caller, who also stops them:
     see `kgserver.query.workers.query_workers`), under their timeout; without them, in threads.
+    POST /validate checks contributions in `contribution_workers` likewise (started and
+    stopped by the caller: `kgserver.curation.workers.contribution_workers`), else in threads.
     """
     settings = settings or Settings()
     if store is None:
@@ -70,6 +74,7 @@ def create_app(
         store=store,
         templates=template_environment(),
         query_workers=query_workers,
+        contribution_workers=contribution_workers,
         examples=examples,
         results=PerVersion(settings.result_cache_entries)
         if settings.result_cache_entries

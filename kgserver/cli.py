@@ -113,11 +113,14 @@ def serve(host: str, port: int, store_dir: Path | None, base_url: str | None) ->
     """Serve the graph over HTTP: SPARQL at /sparql, health at /healthz.
 
     Without --store the bundled graph is validated and loaded into memory at start.
-    /sparql queries run in worker processes, stopped after KGSERVER_QUERY_TIMEOUT seconds.
+    /sparql queries run in worker processes, stopped after KGSERVER_QUERY_TIMEOUT seconds;
+    POST /validate contributions in others, under KGSERVER_CONTRIBUTION_TIMEOUT and
+    KGSERVER_CONTRIBUTION_MEMORY_MB.
     """
     import uvicorn
 
     from kgserver.app import create_app
+    from kgserver.curation.workers import contribution_workers
     from kgserver.query.workers import query_workers
     from kgserver.web import frontend
 
@@ -136,7 +139,18 @@ def serve(host: str, port: int, store_dir: Path | None, base_url: str | None) ->
                         settings.query_timeout,
                     )
                 )
-            app = create_app(settings, store, workers)
+            checkers = None
+            if settings.contribution_processes > 0:
+                checkers = stack.enter_context(
+                    contribution_workers(
+                        store,
+                        settings.contribution_processes,
+                        settings.contribution_timeout,
+                        settings.contribution_memory_mb,
+                        settings.contribution_queue,
+                    )
+                )
+            app = create_app(settings, store, workers, checkers)
         except (StoreError, InputError) as error:
             _fail(str(error), 2)
         except ValidationFailed as failure:

@@ -91,6 +91,18 @@ class QueryCrashed(KGError):
     status = 500
 
 
+class ContributionTooLarge(PayloadTooLarge):
+    """413: checking the contribution needed more memory than a contribution worker may use."""
+
+
+class ContributionTimeout(ServerBusy):
+    """503: checking the contribution took longer than the timeout; its worker was killed."""
+
+
+class ContributionCrashed(KGError):
+    """400: the contribution made the process reading it fail (a fault in a parser)."""
+
+
 class InputError(Exception):
     """A source file cannot be read or parsed; carries the position for `FILE:LINE:COLUMN`."""
 

@@ -76,6 +76,26 @@ class Settings(BaseSettings):
     max_contribution_bytes: int = Field(
         1024 * 1024, description="Largest contribution POST /validate accepts (413 above)."
     )
+    contribution_processes: int = Field(
+        default_factory=lambda: max(1, (os.cpu_count() or 2) // 2),
+        description="Worker processes that parse and validate POST /validate contributions"
+        " (default: one per two cores). 0: in threads of the server, without the memory cap"
+        " and the timeout.",
+    )
+    contribution_timeout: float = Field(
+        30.0,
+        description="Seconds a contribution worker may take to check one contribution; then"
+        " it is killed and replaced, and the request answers 503. 0: no timeout.",
+    )
+    contribution_memory_mb: int = Field(
+        512,
+        description="Memory (MB) checking one contribution may use in a worker, on top of"
+        " the graph the worker holds (RLIMIT_AS); beyond it the request answers 413."
+        " 0: no cap.",
+    )
+    contribution_queue: int = Field(
+        8, description="Contributions that may wait for a contribution worker (503 beyond)."
+    )
     html_result_rows: int = Field(1000, description="Rows shown in an HTML result table.")
     cors_origins: list[str] = Field(["*"], description="Origins allowed to query by CORS.")
 

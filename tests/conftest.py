@@ -18,6 +18,7 @@ from pyoxigraph import Store
 
 from kgserver.app import create_app
 from kgserver.curation.loading import build
+from kgserver.curation.workers import ContributionWorkers, contribution_workers
 from kgserver.query.workers import QueryWorkers, query_workers
 from kgserver.settings import BUNDLE_DIR, Settings
 from kgserver.store.bundle import Dataset
@@ -57,8 +58,23 @@ def workers(settings: Settings, store: Store) -> Iterator[QueryWorkers]:
 
 
 @pytest.fixture(scope="session")
-def app(settings: Settings, store: Store, workers: QueryWorkers) -> FastAPI:
-    return create_app(settings, store, workers)
+def checkers(settings: Settings, store: Store) -> Iterator[ContributionWorkers]:
+    """The worker processes that check POST /validate contributions, as `serve` starts them."""
+    with contribution_workers(
+        store,
+        settings.contribution_processes,
+        settings.contribution_timeout,
+        settings.contribution_memory_mb,
+        settings.contribution_queue,
+    ) as started:
+        yield started
+
+
+@pytest.fixture(scope="session")
+def app(
+    settings: Settings, store: Store, workers: QueryWorkers, checkers: ContributionWorkers
+) -> FastAPI:
+    return create_app(settings, store, workers, checkers)
 
 
 @pytest.fixture(scope="session")

@@ -10,6 +10,7 @@ from pyoxigraph import DefaultGraph, NamedNode, Quad, parse
 
 from kgserver.errors import InputError
 from kgserver.rdf.formats import FILE_FORMATS, Format, by_extension
+from kgserver.rdf.guards import guard, remote_context_refused
 
 _POSITION = re.compile(r"line (\d+) column (\d+)|at (\d+):(\d+)")
 
@@ -51,7 +52,12 @@ def parse_file(path: Path, graph: str | None, content: bytes | None = None) -> l
 def parse_content(
     name: str, data: bytes, fmt: Format, graph: str | None, base_iri: str | None = None
 ) -> list[Quad]:
-    """Parse RDF bytes into quads; errors name `name` with the line and column."""
+    """Parse RDF bytes into quads; errors name `name` with the line and column.
+
+    Input that is unsafe to parse (XML entities, JSON-LD nested too deep) is refused first
+    (`kgserver/rdf/guards.py`); nothing is ever fetched to parse it.
+    """
+    guard(name, data, fmt)
     target = NamedNode(graph) if graph else DefaultGraph()
     try:
         quads = parse(data, format=fmt.rdf_format, base_iri=base_iri)
@@ -61,7 +67,8 @@ def parse_content(
         ]
     except SyntaxError as error:
         line, column = _position(error)
-        raise InputError(name, _message(error), line, column) from error
+        message = _message(error)
+        raise InputError(name, remote_context_refused(message) or message, line, column) from error
     except (ValueError, OSError) as error:
         raise InputError(name, str(error)) from error
 

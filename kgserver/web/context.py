@@ -18,6 +18,7 @@ from pyoxigraph import Store
 
 from kgserver.catalogue.changes import changes_path
 from kgserver.catalogue.snapshot import Snapshot, build_snapshot
+from kgserver.curation.workers import ContributionWorkers
 from kgserver.linked_data.dumps import DatasetFacts, build_facts
 from kgserver.query.evaluation import QueryDataset, QueryOutcome, evaluate
 from kgserver.query.examples import ExampleQuery
@@ -49,13 +50,15 @@ CACHED_DOCUMENTS = 512
 
 @dataclass
 class AppContext:
-    """The settings, the store and the templates of one app, its query workers and caches."""
+    """The settings, the store and the templates of one app, its workers and caches."""
 
     settings: Settings
     store: Store
     templates: Environment
     query_workers: QueryWorkers | None = None
     """Processes that evaluate /sparql queries under a timeout; None: threads, no timeout."""
+    contribution_workers: ContributionWorkers | None = None
+    """Processes that check POST /validate contributions, capped; None: threads, no caps."""
     examples: list[ExampleQuery] = field(default_factory=list)
     """The stored queries of queries/, read once when the app is built."""
     default_query: str = DEFAULT_QUERY

@@ -1,7 +1,8 @@
 """Checking contributions over HTTP: `POST /validate` and the `/contribute` page.
 
-The contribution is validated in the context of the served graph and reported on by content
-negotiation; nothing is ever written to the store.
+The contribution is read and validated in the context of the served graph, in a contribution
+worker process when the app has them (`kgserver/curation/workers.py`: memory cap, timeout),
+and reported on by content negotiation; nothing is ever written to the store.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from kgserver.curation.contribution import Contribution, Source, read_contributi
 from kgserver.curation.loading import validate_in_store
 from kgserver.curation.reporting import json_summary, report_groups, summary_line
 from kgserver.curation.validation import ValidationReport
+from kgserver.curation.workers import Checked
 from kgserver.errors import BadRequest, ContributionUnparseable, UnsupportedMediaType
 from kgserver.rdf.formats import (
     FILE_FORMATS,
@@ -75,7 +77,7 @@ async def validate_endpoint(request: Request, context: ContextDep) -> Response:
     body = await read_body(request, context.settings.max_contribution_bytes, "the contribution")
     sources, pasted = await _sources(request, body)
     try:
-        contribution = read_contribution(sources)
+        checked = await _check(context, sources)
     except ContributionUnparseable as unparseable:
         if fmt is HTML:
             return _page(
@@ -90,7 +92,7 @@ async def validate_endpoint(request: Request, context: ContextDep) -> Response:
             body = json_bytes({**document, "errors": errors})
             return respond(request, body, JSON.content_type, negotiated=True, status=400)
         raise
-    report = await context.run_in_worker(validate_in_store, context.store, contribution.quads, True)
+    report, contribution = checked.report, checked.contribution
     if fmt is HTML:
         return _page(request, context, text=pasted, report=report, contribution=contribution)
     if fmt is JSON:
@@ -98,6 +100,18 @@ async def validate_endpoint(request: Request, context: ContextDep) -> Response:
     else:
         body = report.graph.serialize(format=fmt.rdflib).encode("utf-8")
     return respond(request, body, fmt.content_type, negotiated=True)
+
+
+async def _check(context: AppContext, sources: list[Source]) -> Checked:
+    """Read and validate the contribution: in a contribution worker, or else in a thread."""
+    if context.contribution_workers is not None:
+        return await context.contribution_workers.check(sources)
+    return await context.run_in_worker(_check_here, context, sources)
+
+
+def _check_here(context: AppContext, sources: list[Source]) -> Checked:
+    contribution = read_contribution(sources)
+    return Checked(validate_in_store(context.store, contribution.quads, True), contribution)
 
 
 async def _sources(request: Request, body: bytes) -> tuple[list[Source], str]:
