@@ -80,7 +80,10 @@ def serve_contributions(context_file: str, memory_bytes: int, connection: Connec
     if memory_bytes > 0:
         warm_up(store)
         cap_memory(memory_bytes)
-    connection.send((READY,))
+    try:
+        connection.send((READY,))
+    except OSError:  # the server stopped before this worker was ready
+        return
     while True:
         try:
             sources = connection.recv()

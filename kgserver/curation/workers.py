@@ -40,6 +40,7 @@ from kgserver.errors import (
     ContributionTooLarge,
     ContributionUnparseable,
     InputError,
+    KGError,
     ServerBusy,
     StoreError,
 )
@@ -143,17 +144,20 @@ class ContributionWorkers:
             raise ServerBusy("the server is shutting down: its contribution workers are stopped", 5)
         if self._free is None:
             self._free = anyio.Semaphore(self.size)
-        if self._free.value == 0 and self._waiting >= self.max_waiting:
-            raise ServerBusy(
-                f"every contribution worker is busy ({self.size} checking,"
-                f" {self._waiting} waiting); try again shortly",
-                self.retry_after,
-            )
-        self._waiting += 1
         try:
-            await self._free.acquire()
-        finally:
-            self._waiting -= 1
+            self._free.acquire_nowait()
+        except anyio.WouldBlock:
+            if self._waiting >= self.max_waiting:
+                raise ServerBusy(
+                    f"every contribution worker is busy ({self.size} checking,"
+                    f" {self._waiting} waiting); try again shortly",
+                    self.retry_after,
+                ) from None
+            self._waiting += 1
+            try:
+                await self._free.acquire()
+            finally:
+                self._waiting -= 1
         self._follow_the_store()
         worker = self._idle.pop()
         self._busy.add(worker)
@@ -253,8 +257,13 @@ class ContributionWorkers:
         theirs.close()
         return _Worker(process, ours, self._generation)
 
-    def _death(self, worker: _Worker) -> ContributionTooLarge | ContributionCrashed:
-        """The error for a worker that died while checking: out of memory, or a crash."""
+    def _death(self, worker: _Worker) -> KGError:
+        """The error for a worker that died while checking: out of memory, or a crash (or
+        the server stopping it)."""
+        if self._closed:
+            return ServerBusy(
+                "the server is shutting down: its contribution workers are stopped", 5
+            )
         worker.process.join(5)
         code = worker.process.exitcode
         # Rust aborts the process when an allocation fails under the cap.
