@@ -4,7 +4,8 @@ Run from the repository root: `python ontology/tools/infra_finder_vocabularies.p
 copy of Infra Finder's `controlled_vocabularies.yml` in tests/data/infra-finder/ (MIT licence,
 Invest in Open Infrastructure) and writes one skos:ConceptScheme per vocabulary, one concept per
 term: skos:prefLabel is the term exactly as Infra Finder spells it, skos:notation its slug or enum
-key, so that an importer can match either. tests/bundle/test_ontology.py checks that nothing is lost.
+key, so that an importer can match either. tests/bundle/test_ontology.py checks that nothing is
+lost.
 """
 
 from __future__ import annotations
