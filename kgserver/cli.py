@@ -31,16 +31,23 @@ from kgserver.rdf import iris
 from kgserver.rdf.files import format_of, read_bytes
 from kgserver.rdf.formats import CSV, SPARQL_JSON, TSV, TURTLE
 from kgserver.settings import Settings
+from kgserver.store.built_stores import built_store, bundle_key
 from kgserver.store.bundle import Dataset, read_bundle
 from kgserver.store.opening import is_empty, open_store
+from kgserver.store.version import dataset_version
 
 STORE_HELP = "Folder of a persistent Oxigraph store (created and filled from the bundle if empty)."
 
 
 def _progress(done: int, total: int, name: str) -> None:
-    """Report file-by-file progress on stderr when a load is long enough to wait for."""
-    if total >= 20 and sys.stderr.isatty():
+    """Report file-by-file progress on stderr: one line rewritten on a terminal, else a line
+    at each quarter (a long build shows that it moves)."""
+    if total < 20:
+        return
+    if sys.stderr.isatty():
         click.echo(f"\r  [{done}/{total}] {name[-60:]:<60}", err=True, nl=done == total)
+    elif done == total or done * 4 // total != (done - 1) * 4 // total:
+        click.echo(f"  read {done} of {total} files", err=True)
 
 
 def _settings(**options: object) -> Settings:
@@ -71,20 +78,52 @@ def _coloured(text: str, level: str) -> str:
     return head + ": " + click.style(level, fg=colour, bold=True) + ": " + tail
 
 
-def _open_or_build(settings: Settings) -> Store:
-    """The store to work on: the persistent one (built from the bundle if empty) or in memory."""
+def _open_or_build(settings: Settings) -> tuple[Store, Path | None]:
+    """The store to work on, and the folder query workers can open (None: in memory only).
+
+    --store: the persistent one, built from the bundle if empty. Without it, the store built
+    from the bundle by an earlier start, kept in `cache_dir` (docs/operators.md, "Starting
+    fast"), or built now and kept there; in memory if there is no cache to keep it in.
+    """
+    if settings.store_dir is None and settings.cache_dir is not None:
+        try:
+            key = bundle_key(settings.bundle_dir)
+            kept = built_store(settings.cache_dir, key, lambda store: _build(store, settings))
+        except OSError as error:
+            click.echo(
+                f"Cannot keep the built store in {settings.cache_dir} ({error}): building it"
+                " in memory.",
+                err=True,
+            )
+        else:
+            if not kept.built:
+                click.echo(
+                    f"Opened the store built from {settings.bundle_dir} ({kept.path},"
+                    f" version {dataset_version(kept.store)}) in {kept.seconds:.2f} s",
+                    err=True,
+                )
+            return kept.store, kept.path
     store = open_store(settings.store_dir)
     if is_empty(store):
-        click.echo(f"Building the bundled graph from {settings.bundle_dir} …", err=True)
-        started = time.perf_counter()
-        dataset = build(store, settings.bundle_dir, _progress)
-        click.echo(
-            f"Loaded {len(dataset.quads)} triples from {len(dataset.files)} files, validated,"
-            f" in {time.perf_counter() - started:.1f} s (version {dataset.version});"
-            f" {_inferred(dataset)}",
-            err=True,
-        )
-    return store
+        _build(store, settings)
+    return store, settings.store_dir
+
+
+def _build(store: Store, settings: Settings) -> None:
+    """Read, validate and reason over the bundle into `store`, saying what it costs."""
+    click.echo(
+        f"Building the bundled graph from {settings.bundle_dir} (read, validated with SHACL,"
+        " reasoned over) …",
+        err=True,
+    )
+    started = time.perf_counter()
+    dataset = build(store, settings.bundle_dir, _progress)
+    click.echo(
+        f"Loaded {len(dataset.quads)} triples from {len(dataset.files)} files, validated,"
+        f" in {time.perf_counter() - started:.1f} s (version {dataset.version});"
+        f" {_inferred(dataset)}",
+        err=True,
+    )
 
 
 def _inferred(dataset: Dataset) -> str:
@@ -127,14 +166,15 @@ def serve(host: str, port: int, store_dir: Path | None, base_url: str | None) ->
     settings = _settings(store_dir=store_dir, base_url=base_url)
     with ExitStack() as stack:
         try:
-            store = _open_or_build(settings)
+            store, store_path = _open_or_build(settings)
             workers = None
             if settings.query_timeout > 0:
-                store.flush()  # the workers open the directory read-only: let them see it all
+                if settings.store_dir is not None:
+                    store.flush()  # the workers open the directory read-only: let them see it
                 workers = stack.enter_context(
                     query_workers(
                         store,
-                        settings.store_dir,
+                        store_path,
                         settings.lanes(),
                         settings.query_timeout,
                     )
@@ -148,6 +188,7 @@ def serve(host: str, port: int, store_dir: Path | None, base_url: str | None) ->
                         settings.contribution_timeout,
                         settings.contribution_memory_mb,
                         settings.contribution_queue,
+                        wait=False,  # they load the graph while the server starts
                     )
                 )
             app = create_app(settings, store, workers, checkers)
@@ -196,7 +237,7 @@ def load(store_dir: Path, no_validate: bool, graph: str | None, files: tuple[Pat
 
     settings = _settings(store_dir=store_dir)
     try:
-        store = _open_or_build(settings)
+        store, _ = _open_or_build(settings)
         added = load_files(
             store, list(files), graph or iris.DATA_GRAPH, check=not no_validate, progress=_progress
         )
@@ -330,7 +371,7 @@ def query(
         return
     try:
         sparql = _query_text(examples, name, params, sparql)
-        store = _open_or_build(settings)
+        store, _ = _open_or_build(settings)
         result = store.query(sparql, use_default_graph_as_union=True)
     except SyntaxError as error:
         _fail(f"malformed query: {error}", 2)

@@ -5,11 +5,16 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from pydantic import Field
+from pydantic import Field, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from kgserver.query.workers import Lanes
 from kgserver.store.bundle import BUNDLE_DIR
+
+
+def default_cache_dir() -> Path:
+    """`$XDG_CACHE_HOME/kgserver`, or `~/.cache/kgserver`."""
+    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "kgserver"
 
 
 class Settings(BaseSettings):
@@ -19,6 +24,11 @@ class Settings(BaseSettings):
 
     bundle_dir: Path = Field(BUNDLE_DIR, description="Folder holding ontology/, shapes/, data/.")
     store_dir: Path | None = Field(None, description="Persistent Oxigraph store; None: in memory.")
+    cache_dir: Path | None = Field(
+        default_factory=lambda: default_cache_dir(),
+        description="Where stores built from the bundle are kept between starts (without"
+        " --store), keyed by the bundle's content and code; empty: build in memory each start.",
+    )
     base_url: str | None = Field(
         None, description="Public URL of the server, used in the service description."
     )
@@ -98,6 +108,12 @@ class Settings(BaseSettings):
     )
     html_result_rows: int = Field(1000, description="Rows shown in an HTML result table.")
     cors_origins: list[str] = Field(["*"], description="Origins allowed to query by CORS.")
+
+    @field_validator("cache_dir", mode="before")
+    @classmethod
+    def _empty_is_none(cls, value: object) -> object:
+        """`KGSERVER_CACHE_DIR=` (empty) turns the cache off."""
+        return None if value == "" else value
 
     def lanes(self) -> Lanes:
         """The layout of the query workers these settings ask for."""

@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
+import os
 import re
+import subprocess
+import sys
+import time
 from pathlib import Path
 
+import httpx
 import pytest
 import rdflib
 
 from kgserver.settings import BUNDLE_DIR
+from tests.conftest import free_port
 from tests.curation.test_loading import INVALID_ORG, UNPARSEABLE, VALID_ORG, run_cli
 
 
@@ -152,3 +158,70 @@ def test_query_by_name_refuses_what_it_cannot_run(args: list[str], message: str)
     result = run_cli("query", *args)
     assert result.returncode == 2
     assert message in result.stderr
+
+
+def _serve_until_healthy(cache: Path, log: Path) -> tuple[subprocess.Popen[bytes], str]:
+    port = free_port()
+    with log.open("wb") as output:  # the child holds its own copy of the descriptor
+        process = subprocess.Popen(
+            [sys.executable, "-m", "kgserver", "serve", "--port", str(port)],
+            stdout=output,
+            stderr=subprocess.STDOUT,
+            env={**os.environ, "KGSERVER_CACHE_DIR": str(cache), "PYTHONUNBUFFERED": "1"},
+        )
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline:
+        assert process.poll() is None, log.read_text()
+        try:
+            if httpx.get(url + "/healthz", timeout=1).status_code == 200:
+                return process, url
+        except httpx.TransportError:
+            time.sleep(0.2)
+    process.kill()
+    raise AssertionError(f"no /healthz within 120 s:\n{log.read_text()}")
+
+
+def _stop(process: subprocess.Popen[bytes]) -> None:
+    process.terminate()
+    process.wait(timeout=20)
+
+
+COUNT = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
+
+
+def test_serve_reuses_the_store_built_by_the_previous_start(tmp_path: Path) -> None:
+    """The first start builds (saying so, with progress); the second opens what it built and
+    answers the same, queries in the workers and contributions checked at once."""
+    answers = []
+    for start in ("first", "second"):
+        log = tmp_path / f"{start}.log"
+        process, url = _serve_until_healthy(tmp_path / "cache", log)
+        try:
+            result = httpx.get(url + "/sparql", params={"query": COUNT}, timeout=30)
+            answers.append(result.json()["results"]["bindings"][0]["n"]["value"])
+            zenodo = (BUNDLE_DIR / "data" / "infrastructure" / "zenodo.ttl").read_bytes()
+            checked = httpx.post(
+                url + "/validate",
+                content=zenodo,
+                headers={"Content-Type": "text/turtle", "Accept": "application/json"},
+                timeout=60,
+            )
+            assert checked.status_code == 200, checked.text
+        finally:
+            _stop(process)
+        said = log.read_text()
+        if start == "first":
+            assert "Building the bundled graph" in said
+            assert re.search(r"read \d+ of \d+ files", said)
+        else:
+            assert "Building" not in said and "Opened the store built from" in said
+    assert answers[0] == answers[1] and int(answers[0]) > 20_000
+    assert len(list((tmp_path / "cache" / "stores").iterdir())) == 1
+
+
+def test_an_empty_cache_setting_builds_in_memory() -> None:
+    result = run_cli("query", COUNT, env={"KGSERVER_CACHE_DIR": ""})
+    assert result.returncode == 0, result.stderr
+    assert "Building the bundled graph" in result.stderr
+    assert "Opened the store" not in result.stderr and "Cannot keep" not in result.stderr

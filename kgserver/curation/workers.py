@@ -110,14 +110,16 @@ class ContributionWorkers:
         """Workers checking a contribution now."""
         return len(self._busy)
 
-    def start(self) -> None:
-        """Write the graph for the workers, start them and wait until each has loaded it."""
+    def start(self, wait: bool = True) -> None:
+        """Write the graph for the workers and start them; with `wait`, until each has loaded
+        it (else they load it while the server starts, and a first contribution waits)."""
         self._directory = Path(tempfile.mkdtemp(prefix="kgserver-contribution-context-"))
         self._write_context(dataset_version(self.store))
         self._idle = [self._launch() for _ in range(self.size)]
-        for worker in self._idle:
-            worker.connection.poll(STARTUP_SECONDS)
-            _check_ready(worker)
+        if wait:
+            for worker in self._idle:
+                worker.connection.poll(STARTUP_SECONDS)
+                _check_ready(worker)
         self._closed = False
 
     def close(self) -> None:
@@ -329,12 +331,13 @@ def _stop(worker: _Worker) -> None:
 
 @contextmanager
 def contribution_workers(
-    store: Store, size: int, timeout: float, memory_mb: int, max_waiting: int
+    store: Store, size: int, timeout: float, memory_mb: int, max_waiting: int, wait: bool = True
 ) -> Iterator[ContributionWorkers]:
-    """Started contribution workers over the graph of `store`, stopped on exit."""
+    """Started contribution workers over the graph of `store` (loaded, with `wait`), stopped
+    on exit."""
     workers = ContributionWorkers(store, size, timeout, memory_mb, max_waiting)
     try:
-        workers.start()
+        workers.start(wait)
         yield workers
     finally:
         workers.close()

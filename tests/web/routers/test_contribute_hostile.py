@@ -20,15 +20,11 @@ from kgserver.curation.workers import ContributionWorkers, contribution_workers
 from kgserver.settings import BUNDLE_DIR, Settings
 from tests.curation.test_loading import run_cli
 from tests.curation.test_workers import memory_hungry, slow
+from tests.event_loop import own_loop
 from tests.rdf.test_guards import RDF_NS, billion_laughs, nested_json_ld
 
 ZENODO_FILE = BUNDLE_DIR / "data" / "infrastructure" / "zenodo.ttl"
 JSON = {"accept": "application/json"}
-
-
-@pytest.fixture
-def anyio_backend() -> str:
-    return "asyncio"
 
 
 def hostile_app(store: Store, timeout: float) -> Iterator[tuple[FastAPI, ContributionWorkers]]:
@@ -71,7 +67,7 @@ async def ordinary_is_checked(app: FastAPI) -> None:
     assert response.status_code == 200 and response.json()["conforms"] is True
 
 
-@pytest.mark.anyio
+@own_loop
 async def test_a_billion_laughs_answers_400_naming_the_doctype_and_the_server_stays_up(
     capped: tuple[FastAPI, ContributionWorkers],
 ) -> None:
@@ -88,7 +84,7 @@ async def test_a_billion_laughs_answers_400_naming_the_doctype_and_the_server_st
     await ordinary_is_checked(app)
 
 
-@pytest.mark.anyio
+@own_loop
 async def test_an_external_entity_reads_no_file(
     capped: tuple[FastAPI, ContributionWorkers], tmp_path: Path
 ) -> None:
@@ -128,7 +124,7 @@ class _Counting(http.server.BaseHTTPRequestHandler):
         pass
 
 
-@pytest.mark.anyio
+@own_loop
 async def test_a_remote_json_ld_context_is_refused_without_fetching_it(
     capped: tuple[FastAPI, ContributionWorkers],
 ) -> None:
@@ -148,7 +144,7 @@ async def test_a_remote_json_ld_context_is_refused_without_fetching_it(
     assert _Counting.hits == []
 
 
-@pytest.mark.anyio
+@own_loop
 async def test_json_ld_nested_100k_levels_deep_answers_400(
     capped: tuple[FastAPI, ContributionWorkers],
 ) -> None:
@@ -158,7 +154,7 @@ async def test_json_ld_nested_100k_levels_deep_answers_400(
     await ordinary_is_checked(capped[0])
 
 
-@pytest.mark.anyio
+@own_loop
 async def test_a_contribution_past_the_memory_cap_answers_413_and_the_next_one_is_checked(
     capped: tuple[FastAPI, ContributionWorkers],
 ) -> None:
@@ -172,7 +168,7 @@ async def test_a_contribution_past_the_memory_cap_answers_413_and_the_next_one_i
     await ordinary_is_checked(app)
 
 
-@pytest.mark.anyio
+@own_loop
 async def test_a_contribution_past_the_timeout_answers_503_with_retry_after(
     hurried: tuple[FastAPI, ContributionWorkers],
 ) -> None:
@@ -186,7 +182,7 @@ async def test_a_contribution_past_the_timeout_answers_503_with_retry_after(
     assert workers.pids != pids
 
 
-@pytest.mark.anyio
+@own_loop
 async def test_an_entity_page_answers_while_a_slow_contribution_is_checked(
     capped: tuple[FastAPI, ContributionWorkers],
 ) -> None:
