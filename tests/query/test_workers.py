@@ -243,7 +243,13 @@ def descendants(pid: int) -> set[int]:
 def test_kgserver_serve_stops_runaway_queries_and_cleans_up(tmp_path: Path) -> None:
     port = free_port()
     url = f"http://127.0.0.1:{port}"
-    environment = {**os.environ, "KGSERVER_QUERY_TIMEOUT": "1", "TMPDIR": str(tmp_path)}
+    # no kept build: the store is built in memory and copied to a temporary store for the workers
+    environment = {
+        **os.environ,
+        "KGSERVER_QUERY_TIMEOUT": "1",
+        "KGSERVER_CACHE_DIR": "",
+        "TMPDIR": str(tmp_path),
+    }
     server = subprocess.Popen(
         [sys.executable, "-m", "kgserver", "serve", "--port", str(port)],
         env=environment,
