@@ -15,16 +15,12 @@ answer 503 with Retry-After at once. The design is that of the query workers
 from __future__ import annotations
 
 import math
-import multiprocessing
-import os
 import shutil
 import signal
 import tempfile
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
-from multiprocessing.connection import Connection
-from multiprocessing.process import BaseProcess
 from pathlib import Path
 from typing import Any
 
@@ -44,24 +40,10 @@ from kgserver.errors import (
     ServerBusy,
     StoreError,
 )
+from kgserver.processes.pool import Pool, Worker, launch, readable, stop, wait_started
 from kgserver.rdf import iris
 from kgserver.store.graphs import data_quads, quads_in
 from kgserver.store.version import dataset_version
-
-STARTUP_SECONDS = 60.0
-"""How long a new worker may take to start and load the graph."""
-
-# As for the query workers: forked from a fork server, not from this process (which runs Rust
-# and uvicorn threads); the fork server has the worker module imported when it starts here.
-_CONTEXT = multiprocessing.get_context("forkserver")
-
-
-@dataclass(eq=False)
-class _Worker:
-    process: BaseProcess
-    connection: Connection
-    generation: int
-    ready: bool = False
 
 
 @dataclass(frozen=True)
@@ -73,7 +55,7 @@ class Checked:
     contribution: Contribution
 
 
-class ContributionWorkers:
+class ContributionWorkers(Pool):
     """`size` processes that read and validate contributions against the graph of `store`."""
 
     def __init__(
@@ -84,54 +66,27 @@ class ContributionWorkers:
         memory_mb: int = 512,
         max_waiting: int = 8,
     ) -> None:
+        super().__init__("contribution", size, max_waiting, max(1.0, min(timeout, 10.0)))
         self.store = store
-        self.size = size
         self.timeout = timeout
         self.memory_mb = memory_mb
-        self.max_waiting = max_waiting
-        self.retry_after = max(1.0, min(timeout, 10.0))
-        """Seconds a client refused for lack of a free worker is told to wait."""
         self._directory: Path | None = None
         self._version = ""
         self._generation = 0
-        self._idle: list[_Worker] = []
-        self._busy: set[_Worker] = set()
-        self._free: anyio.Semaphore | None = None
-        self._waiting = 0
-        self._closed = True
-
-    @property
-    def pids(self) -> list[int]:
-        """The process ids of the workers, idle and busy."""
-        return [w.process.pid for w in (*self._idle, *self._busy) if w.process.pid is not None]
-
-    @property
-    def busy(self) -> int:
-        """Workers checking a contribution now."""
-        return len(self._busy)
 
     def start(self, wait: bool = True) -> None:
         """Write the graph for the workers and start them; with `wait`, until each has loaded
         it (else they load it while the server starts, and a first contribution waits)."""
         self._directory = Path(tempfile.mkdtemp(prefix="kgserver-contribution-context-"))
         self._write_context(dataset_version(self.store))
-        self._idle = [self._launch() for _ in range(self.size)]
+        self.idle = [self._launch() for _ in range(self.size)]
         if wait:
-            for worker in self._idle:
-                worker.connection.poll(STARTUP_SECONDS)
-                _check_ready(worker)
-        self._closed = False
+            self.await_started(_check_ready)
+        self.closed = False
 
     def close(self) -> None:
         """Stop every worker (an idle one exits when its pipe closes) and remove the graph."""
-        self._closed = True
-        for worker in self._idle:
-            worker.connection.close()
-        for worker in self._idle:
-            worker.process.join(2)
-        for worker in (*self._idle, *self._busy):
-            _stop(worker)
-        self._idle, self._busy = [], set()
+        super().close()
         if self._directory is not None:
             shutil.rmtree(self._directory, ignore_errors=True)
             self._directory = None
@@ -142,27 +97,8 @@ class ContributionWorkers:
         Raises ContributionUnparseable (400), ContributionTooLarge (413), ContributionCrashed
         (400), ContributionTimeout (503) or ServerBusy (503: every worker busy, queue full).
         """
-        if self._closed:
-            raise ServerBusy("the server is shutting down: its contribution workers are stopped", 5)
-        if self._free is None:
-            self._free = anyio.Semaphore(self.size)
-        try:
-            self._free.acquire_nowait()
-        except anyio.WouldBlock:
-            if self._waiting >= self.max_waiting:
-                raise ServerBusy(
-                    f"every contribution worker is busy ({self.size} checking,"
-                    f" {self._waiting} waiting); try again shortly",
-                    self.retry_after,
-                ) from None
-            self._waiting += 1
-            try:
-                await self._free.acquire()
-            finally:
-                self._waiting -= 1
-        self._follow_the_store()
-        worker = self._idle.pop()
-        self._busy.add(worker)
+        worker = await self.reserve()
+        worker = self._follow_the_store(worker)
         settled = False
         try:
             message = await self._ask(worker, [wire.as_message(s) for s in sources])
@@ -171,22 +107,19 @@ class ContributionWorkers:
             self._give_back(worker, settled)
         return _outcome(message, sources)
 
-    async def _ask(self, worker: _Worker, sources: list[wire.SourceMessage]) -> tuple[Any, ...]:
+    async def _ask(self, worker: Worker, sources: list[wire.SourceMessage]) -> tuple[Any, ...]:
         """Send the contribution to `worker`, and wait for its answer until the deadline."""
-        if not worker.ready:
-            with anyio.move_on_after(STARTUP_SECONDS):
-                await _readable(worker.connection)
-            try:
-                _check_ready(worker)
-            except StoreError as error:
-                raise ContributionCrashed(f"no contribution worker could start: {error}") from None
+        try:
+            await wait_started(worker, _check_ready)
+        except StoreError as error:
+            raise ContributionCrashed(f"no contribution worker could start: {error}") from None
         try:
             worker.connection.send(sources)
         except OSError:
             raise self._death(worker) from None
         deadline = anyio.current_time() + self.timeout if self.timeout > 0 else math.inf
         with anyio.move_on_after(deadline - anyio.current_time()) as waiting:
-            await _readable(worker.connection)
+            await readable(worker.connection)
         if waiting.cancelled_caught:
             raise ContributionTimeout(
                 f"checking the contribution took longer than {self.timeout:g} s and was"
@@ -201,30 +134,29 @@ class ContributionWorkers:
             raise self._too_large()
         return message
 
-    def _give_back(self, worker: _Worker, settled: bool) -> None:
+    def _give_back(self, worker: Worker, settled: bool) -> None:
         """Return `worker` to the idle ones; one that did not answer in full (timeout, crash,
         out of memory, a client gone) or loaded an older graph is replaced by a new one."""
-        self._busy.discard(worker)
-        current = settled and worker.generation == self._generation and not self._closed
-        if current:
-            self._idle.append(worker)
-        else:
-            _stop(worker)
-            if not self._closed:
-                self._idle.append(self._launch())
-        assert self._free is not None
-        self._free.release()
+        current = settled and worker.generation == self._generation and not self.closed
+        self.release(worker, worker if current else None if self.closed else self._launch())
 
-    def _follow_the_store(self) -> None:
+    def _follow_the_store(self, reserved: Worker) -> Worker:
         """If the store holds a new dataset version, write its graph and retire the idle
-        workers that loaded the old one (busy ones are retired when they finish)."""
+        workers that loaded the old one (busy ones are retired when they finish); the worker
+        to use in place of `reserved`."""
         version = dataset_version(self.store)
-        if version == self._version:
-            return
-        self._write_context(version)
-        for index, worker in enumerate(self._idle):
-            _stop(worker)
-            self._idle[index] = self._launch()
+        if version != self._version:
+            self._write_context(version)
+            for index, worker in enumerate(self.idle):
+                stop(worker)
+                self.idle[index] = self._launch()
+        if reserved.generation == self._generation:
+            return reserved
+        self.working.discard(reserved)
+        stop(reserved)
+        fresh = self._launch()
+        self.working.add(fresh)
+        return fresh
 
     def _write_context(self, version: str) -> None:
         """Write what contributions are validated against: the data, shapes and ontology."""
@@ -246,23 +178,14 @@ class ContributionWorkers:
         assert self._directory is not None
         return self._directory / f"context-{self._generation}.nq"
 
-    def _launch(self) -> _Worker:
-        _CONTEXT.set_forkserver_preload([wire.__name__])  # read when the fork server starts
-        ours, theirs = _CONTEXT.Pipe()
-        process = _CONTEXT.Process(
-            target=wire.serve_contributions,
-            args=(str(self._context_file()), self.memory_mb * 1024 * 1024, theirs),
-            name="kgserver-contribution",
-        )
-        process.daemon = True
-        process.start()
-        theirs.close()
-        return _Worker(process, ours, self._generation)
+    def _launch(self) -> Worker:
+        args = (str(self._context_file()), self.memory_mb * 1024 * 1024)
+        return launch(wire.serve_contributions, args, "kgserver-contribution", self._generation)
 
-    def _death(self, worker: _Worker) -> KGError:
+    def _death(self, worker: Worker) -> KGError:
         """The error for a worker that died while checking: out of memory, or a crash (or
         the server stopping it)."""
-        if self._closed:
+        if self.closed:
             return ServerBusy(
                 "the server is shutting down: its contribution workers are stopped", 5
             )
@@ -302,14 +225,7 @@ def _outcome(message: tuple[Any, ...], sources: Sequence[Source]) -> Checked:
     raise RuntimeError(f"a contribution worker sent an unknown message {kind!r}")
 
 
-async def _readable(connection: Connection) -> None:
-    """Wait until `connection` has data, and leave it in blocking mode for the reads."""
-    await anyio.wait_readable(connection.fileno())
-    # uvloop (libuv) makes a polled descriptor non-blocking; the pipe's reads expect blocking.
-    os.set_blocking(connection.fileno(), True)
-
-
-def _check_ready(worker: _Worker) -> None:
+def _check_ready(worker: Worker) -> None:
     if not worker.connection.poll():
         raise StoreError("a contribution worker did not start in time")
     try:
@@ -319,14 +235,6 @@ def _check_ready(worker: _Worker) -> None:
     if message[0] != wire.READY:
         raise StoreError(f"a contribution worker cannot load the graph: {message[1:]!r}")
     worker.ready = True
-
-
-def _stop(worker: _Worker) -> None:
-    """Kill the worker (if it still runs) and release its pipe and process handle."""
-    if worker.process.is_alive():
-        worker.process.kill()
-    worker.process.join(5)
-    worker.connection.close()
 
 
 @contextmanager

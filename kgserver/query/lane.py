@@ -11,88 +11,42 @@ nothing can harm the store: no worker can write to it.
 from __future__ import annotations
 
 import math
-import multiprocessing
-import os
 import signal
 import weakref
 from collections.abc import AsyncGenerator, Callable
 from dataclasses import dataclass
-from multiprocessing.connection import Connection
-from multiprocessing.process import BaseProcess
 from pathlib import Path
 
 import anyio
 
-from kgserver.errors import BadQuery, QueryCrashed, QueryTimeout, ServerBusy, StoreError
+from kgserver.errors import BadQuery, QueryCrashed, QueryTimeout, StoreError
+from kgserver.processes.pool import Pool, Worker, launch, readable, wait_started
 from kgserver.query import worker_process as wire
 from kgserver.query.evaluation import QueryOutcome
 from kgserver.rdf.formats import Format
 
-STARTUP_SECONDS = 60.0
-"""How long a new worker may take to import pyoxigraph and open the store."""
 STREAM_AFTER = 256 * 1024
 """A result still streaming past this many bytes is answered as a stream (no Content-Length);
 a smaller one is answered whole, with validators, and may be cached."""
 
-# Workers are forked from a fork server started afresh (not from this process, which runs Rust
-# and uvicorn threads) that has the worker module imported, so a replacement starts in ms.
-_CONTEXT = multiprocessing.get_context("forkserver")
 
-
-@dataclass(eq=False)
-class _Worker:
-    process: BaseProcess
-    connection: Connection
-    ready: bool = False
-
-
-class Lane:
+class Lane(Pool):
     """`size` worker processes evaluating queries on the store in `store_dir`, one at a time
     each; at most `max_waiting` requests wait for one, and more answer 503 at once."""
 
     def __init__(
         self, name: str, store_dir: Path, size: int, max_waiting: int, niceness: int = 0
     ) -> None:
+        super().__init__(f"{name}-lane query", size, max_waiting)
         self.name = name
         self.store_dir = store_dir
-        self.size = size
-        self.max_waiting = max_waiting
         self.niceness = niceness
-        self.retry_after = 1.0
-        """Seconds a refused client is told to wait (set by the owner from its timeouts)."""
-        self._idle: list[_Worker] = []
-        self._busy: set[_Worker] = set()
-        self._free: anyio.Semaphore | None = None
-        self._waiting = 0
-        self._closed = False
-
-    @property
-    def pids(self) -> list[int]:
-        """The process ids of the workers, idle and busy."""
-        return [w.process.pid for w in (*self._idle, *self._busy) if w.process.pid is not None]
-
-    @property
-    def busy(self) -> int:
-        return len(self._busy)
 
     def start(self) -> None:
         """Start the workers and wait until each has opened the store."""
-        self._closed = False
-        self._idle = [self._launch() for _ in range(self.size)]
-        for worker in self._idle:
-            worker.connection.poll(STARTUP_SECONDS)
-            _check_ready(worker, self.store_dir)
-
-    def close(self) -> None:
-        """Stop every worker: an idle one exits when its pipe closes; a busy one is killed."""
-        for worker in self._idle:
-            worker.connection.close()
-        for worker in self._idle:
-            worker.process.join(2)
-        for worker in (*self._idle, *self._busy):
-            _stop(worker)
-        self._idle, self._busy = [], set()
-        self._closed = True
+        self.idle = [self._launch() for _ in range(self.size)]
+        self.await_started(self._check_ready)
+        self.closed = False
 
     async def evaluate(
         self,
@@ -106,23 +60,7 @@ class Lane:
         must begin within `seconds`. A large result comes back streaming, within
         `stream_seconds` in all (default: `seconds`): the worker stays reserved until its
         `rest` is read, and `on_done` is called when the worker is given back."""
-        if self._closed:
-            raise ServerBusy("the server is shutting down: its query workers are stopped", 5)
-        if self._free is None:
-            self._free = anyio.Semaphore(self.size)
-        if self._free.value == 0 and self._waiting >= self.max_waiting:
-            raise ServerBusy(
-                f"the server is at capacity ({self.size} {self.name} queries running and"
-                f" {self._waiting} waiting); try again shortly",
-                self.retry_after,
-            )
-        self._waiting += 1
-        try:
-            await self._free.acquire()
-        finally:
-            self._waiting -= 1
-        worker = self._idle.pop()
-        self._busy.add(worker)
+        worker = await self.reserve()
         lease = _Lease(self, worker, on_done)
         started = anyio.current_time()
         deadline = started + seconds if seconds > 0 else math.inf
@@ -146,29 +84,23 @@ class Lane:
         return outcome
 
     def _give_back(self, lease: _Lease) -> None:
-        self._busy.discard(lease.worker)
         # A worker that did not finish answering (timeout, crash, a client gone mid-stream)
         # may still be computing, or hold half an answer in its pipe: only a new one is safe.
-        self._idle.append(lease.worker if lease.settled else self._replace(lease.worker))
-        assert self._free is not None
-        self._free.release()
+        self.release(lease.worker, lease.worker if lease.settled else self._launch())
 
     async def _ask(
         self,
-        worker: _Worker,
+        worker: Worker,
         request: wire.QueryRequest,
         fmt: Format,
         deadline: float,
         seconds: float,
     ) -> tuple[QueryOutcome, bool]:
         """Send the query; read the answer up to `STREAM_AFTER` bytes. True: it is complete."""
-        if not worker.ready:
-            with anyio.move_on_after(STARTUP_SECONDS):
-                await _readable(worker.connection)
-            try:
-                _check_ready(worker, self.store_dir)
-            except StoreError as error:
-                raise QueryCrashed(f"no query worker could start: {error}") from None
+        try:
+            await wait_started(worker, self._check_ready)
+        except StoreError as error:
+            raise QueryCrashed(f"no query worker could start: {error}") from None
         try:
             worker.connection.send(request)
         except OSError:
@@ -194,22 +126,23 @@ class Lane:
             size += len(message) - 1
         return QueryOutcome(b"".join(parts), fmt, form, truncated), False
 
-    def _launch(self) -> _Worker:
-        _CONTEXT.set_forkserver_preload([wire.__name__])  # read when the fork server starts
-        ours, theirs = _CONTEXT.Pipe()
-        process = _CONTEXT.Process(
-            target=wire.serve_queries,
-            args=(str(self.store_dir), theirs, self.niceness),
-            name=f"kgserver-query-{self.name}",
-        )
-        process.daemon = True
-        process.start()
-        theirs.close()
-        return _Worker(process, ours)
+    def _launch(self) -> Worker:
+        args = (str(self.store_dir), self.niceness)
+        return launch(wire.serve_queries, args, f"kgserver-query-{self.name}")
 
-    def _replace(self, worker: _Worker) -> _Worker:
-        _stop(worker)
-        return self._launch()
+    def _check_ready(self, worker: Worker) -> None:
+        """Read the worker's first message: it has opened the store (else StoreError)."""
+        if not worker.connection.poll():
+            raise StoreError(f"{self.store_dir}: a query worker did not start in time")
+        try:
+            message = worker.connection.recv_bytes()
+        except EOFError:
+            raise StoreError(f"{self.store_dir}: a query worker exited at start") from None
+        if message[:1] != wire.READY:
+            raise StoreError(
+                f"{self.store_dir}: a query worker cannot open the store: {message[1:]!r}"
+            )
+        worker.ready = True
 
 
 @dataclass(eq=False)
@@ -217,7 +150,7 @@ class _Lease:
     """A worker reserved for one query until its answer has been read (or abandoned)."""
 
     lane: Lane
-    worker: _Worker
+    worker: Worker
     on_done: Callable[[], None] | None
     settled: bool = False
     """The worker answered in full, so it can take the next query."""
@@ -251,10 +184,10 @@ async def _rest(lease: _Lease, deadline: float, seconds: float) -> AsyncGenerato
         lease.give_back()
 
 
-async def _receive(worker: _Worker, deadline: float, seconds: float) -> bytes:
+async def _receive(worker: Worker, deadline: float, seconds: float) -> bytes:
     """The worker's next message, or QueryTimeout once `deadline` passes."""
     with anyio.move_on_after(deadline - anyio.current_time()) as waiting:
-        await _readable(worker.connection)
+        await readable(worker.connection)
     if waiting.cancelled_caught:
         raise QueryTimeout(seconds)
     try:
@@ -263,34 +196,7 @@ async def _receive(worker: _Worker, deadline: float, seconds: float) -> bytes:
         raise QueryCrashed(_death_of(worker)) from None
 
 
-async def _readable(connection: Connection) -> None:
-    """Wait until `connection` has data, and leave it in blocking mode for the reads."""
-    await anyio.wait_readable(connection.fileno())
-    # uvloop (libuv) makes a polled descriptor non-blocking; the pipe's reads expect blocking.
-    os.set_blocking(connection.fileno(), True)
-
-
-def _check_ready(worker: _Worker, store_dir: Path) -> None:
-    if not worker.connection.poll():
-        raise StoreError(f"{store_dir}: a query worker did not start in time")
-    try:
-        message = worker.connection.recv_bytes()
-    except EOFError:
-        raise StoreError(f"{store_dir}: a query worker exited at start") from None
-    if message[:1] != wire.READY:
-        raise StoreError(f"{store_dir}: a query worker cannot open the store: {message[1:]!r}")
-    worker.ready = True
-
-
-def _stop(worker: _Worker) -> None:
-    """Kill the worker (if it still runs) and release its pipe and process handle."""
-    if worker.process.is_alive():
-        worker.process.kill()
-    worker.process.join(5)
-    worker.connection.close()
-
-
-def _death_of(worker: _Worker) -> str:
+def _death_of(worker: Worker) -> str:
     worker.process.join(5)
     code = worker.process.exitcode
     if code is not None and code < 0:

@@ -81,7 +81,7 @@ class _PipeSink:
         self.connection.send_bytes(END)
 
 
-def serve_queries(store_dir: str, connection: Connection, niceness: int = 0) -> None:
+def serve_queries(store_dir: str, niceness: int, connection: Connection) -> None:
     """A worker's life: open the store read-only, then answer queries until the pipe closes.
 
     `niceness` lowers the process's CPU priority (the heavy lane's workers yield to the light).

@@ -26,7 +26,7 @@ def worker(store: Store, tmp_path_factory: pytest.TempPathFactory) -> Iterator[C
     persist(store, Path(directory))
     context = multiprocessing.get_context("forkserver")
     ours, theirs = context.Pipe()
-    process = context.Process(target=wire.serve_queries, args=(str(directory), theirs))
+    process = context.Process(target=wire.serve_queries, args=(str(directory), 0, theirs))
     process.start()
     theirs.close()
     assert ours.poll(60) and ours.recv_bytes() == wire.READY

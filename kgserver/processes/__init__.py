@@ -1,0 +1,1 @@
+"""Worker processes for work that must not run in the web process (queries, contributions)."""
