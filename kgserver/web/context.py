@@ -7,8 +7,12 @@ by the live dataset version, so nothing a route answers outlives the data it cam
 
 from __future__ import annotations
 
+import shutil
+import tempfile
+import weakref
 from collections.abc import Callable, Hashable
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Annotated, Any, TypeVar
 
 import anyio
@@ -68,6 +72,7 @@ class AppContext:
     results: PerVersion[QueryOutcome] | None = None
     """Small query results per dataset version (`kgserver/web/query_results.py`); None: off."""
     _limiter: anyio.CapacityLimiter | None = field(default=None, repr=False)
+    _dumps_dir: Path | None = field(default=None, repr=False)
 
     def live_version(self) -> str:
         """The dataset version the store holds now (one indexed lookup)."""
@@ -105,7 +110,19 @@ class AppContext:
 
     async def dataset_facts(self, snapshot: Snapshot) -> DatasetFacts:
         """The dumps and VoID counts of the snapshot's version, built on first need."""
-        return await self.derived(self.facts, (), lambda: build_facts(self.store), snapshot.version)
+
+        def build() -> DatasetFacts:
+            return build_facts(self.store, self.dumps_dir(), self.facts.latest())
+
+        return await self.derived(self.facts, (), build, snapshot.version)
+
+    def dumps_dir(self) -> Path:
+        """A temporary folder for the dump files, made on first need and removed with the
+        context (or when the process ends)."""
+        if self._dumps_dir is None:
+            self._dumps_dir = Path(tempfile.mkdtemp(prefix="kgserver-dumps-"))
+            weakref.finalize(self, shutil.rmtree, self._dumps_dir, True)
+        return self._dumps_dir
 
     async def evaluate_query(
         self,

@@ -10,8 +10,10 @@ from __future__ import annotations
 import json
 from collections.abc import Mapping
 from email.utils import format_datetime, parsedate_to_datetime
+from pathlib import Path
 
 from fastapi import Request, Response
+from fastapi.responses import FileResponse
 
 from kgserver import __version__
 from kgserver.rdf.datetimes import utc_moment
@@ -107,6 +109,24 @@ def respond(
             return fresh
     fields = _fields(etag, modified, negotiated, headers)
     return Response(body, status_code=status, media_type=media_type, headers=fields)
+
+
+def respond_with_file(
+    request: Request,
+    path: Path,
+    media_type: str,
+    *,
+    etag: str,
+    modified: str = "",
+    headers: Mapping[str, str] | None = None,
+) -> Response:
+    """A file streamed from disk (byte ranges too), with validators: 304 when the client's
+    copy is current."""
+    fresh = not_modified(request, etag, modified, headers=headers)
+    if fresh is not None:
+        return fresh
+    fields = _fields(etag, modified, False, headers)
+    return FileResponse(path, media_type=media_type, headers=fields)
 
 
 def json_bytes(document: object) -> bytes:

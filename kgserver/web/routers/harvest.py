@@ -16,7 +16,7 @@ from kgserver.rdf.formats import GRAPH_FORMATS, HTML, TURTLE
 from kgserver.rdf.output import serialize_graph
 from kgserver.web.context import ContextDep
 from kgserver.web.negotiation import format_values, negotiate
-from kgserver.web.responses import entity_tag, not_modified, respond
+from kgserver.web.responses import entity_tag, not_modified, respond, respond_with_file
 
 router = APIRouter()
 
@@ -55,9 +55,9 @@ async def dump(name: str, request: Request, context: ContextDep) -> Response:
     found = dataset.dumps.get(name)
     if found is None:
         raise NotFound(f"no dump {name!r}; the dumps are " + ", ".join(dataset.dumps))
-    return respond(
+    return respond_with_file(
         request,
-        found.body,
+        found.path,
         found.media_type,
         etag=f'"{found.sha256}"',
         modified=snapshot.catalogue.modified,

@@ -112,6 +112,20 @@ def test_dumps_have_validators_and_answer_304(client: TestClient) -> None:
     assert client.get("/dumps/nothing.ttl").status_code == 404
 
 
+def test_a_dump_is_resumable_by_byte_ranges_and_has_a_head(client: TestClient) -> None:
+    whole = client.get("/dumps/oikg.nq")
+    etag = whole.headers["etag"]
+    part = client.get("/dumps/oikg.nq", headers={"Range": "bytes=100-199"})
+    assert part.status_code == 206
+    assert part.content == whole.content[100:200]
+    assert part.headers["content-range"] == f"bytes 100-199/{len(whole.content)}"
+    assert part.headers["etag"] == etag
+    head = client.head("/dumps/oikg.nq")
+    assert head.status_code == 200 and head.content == b""
+    assert head.headers["content-length"] == str(len(whole.content))
+    assert head.headers["content-disposition"] == 'attachment; filename="oikg.nq"'
+
+
 def test_void_negotiates_rdf_formats_and_a_page_for_people(client: TestClient) -> None:
     jsonld = client.get("/.well-known/void", headers={"Accept": "application/ld+json"})
     graph = rdflib.Graph().parse(data=jsonld.content, format="json-ld")
