@@ -364,6 +364,24 @@ def test_queries_at_the_limits_run(client: TestClient) -> None:
         assert response.status_code == 200, response.text
 
 
+SPARQL_QUERY = {"Content-Type": "application/sparql-query"}
+
+
+def test_a_huge_values_block_runs_within_the_size_limit_and_past_it_answers_413(
+    client: TestClient,
+) -> None:
+    rows = 50_000  # 450 KB of VALUES: under the 512 KiB request limit
+    values = " ".join(f'"{n:06d}"' for n in range(rows))
+    query = f"SELECT (COUNT(*) AS ?n) WHERE {{ VALUES ?v {{ {values} }} }}"
+    response = client.post("/sparql", content=query, headers=SPARQL_QUERY)
+    assert response.status_code == 200, response.text
+    assert response.json()["results"]["bindings"][0]["n"]["value"] == str(rows)
+    bigger = " ".join(f'"{n:06d}"' for n in range(70_000))
+    query = f"SELECT (COUNT(*) AS ?n) WHERE {{ VALUES ?v {{ {bigger} }} }}"
+    assert client.post("/sparql", content=query, headers=SPARQL_QUERY).status_code == 413
+    assert client.get("/healthz").status_code == 200
+
+
 def test_errors_are_negotiated(client: TestClient) -> None:
     as_json = client.get(
         "/sparql", params={"query": "SELECT"}, headers={"Accept": "application/json"}
