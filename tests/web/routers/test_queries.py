@@ -220,4 +220,6 @@ def test_each_query_is_documented_in_openapi_with_its_parameters(api: TestClient
     assert set(declared) == {"name", "lang", "format", "output", "results"}
     assert declared["name"]["in"] == "query"
     assert "text" in declared["name"]["description"]
+    schema = declared["name"]["schema"]
+    assert schema["default"] == "Zenodo" and schema["examples"] == ["Zenodo"]  # /docs tries it
     assert "/api/queries" in paths
