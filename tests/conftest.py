@@ -8,6 +8,7 @@ import subprocess
 import sys
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import httpx
@@ -89,17 +90,18 @@ def free_port() -> int:
         return int(sock.getsockname()[1])
 
 
-@pytest.fixture(scope="session")
-def live_server() -> Iterator[str]:
-    """`kgserver serve` in a real process, as a user starts it; yields its base URL."""
+@contextmanager
+def kgserver_serving(log_name: str, **environment: str) -> Iterator[str]:
+    """`kgserver serve` in a real process with `environment` added to its own, as a user starts
+    it; yields its base URL once /healthz answers, and stops it on exit."""
     port = free_port()
     url = f"http://127.0.0.1:{port}"
-    log = open(artifacts_dir() / "live-server.log", "wb")
+    log = open(artifacts_dir() / log_name, "wb")
     process = subprocess.Popen(
         [sys.executable, "-m", "kgserver", "serve", "--port", str(port)],
         stdout=log,
         stderr=subprocess.STDOUT,
-        env={**os.environ, "PYTHONUNBUFFERED": "1"},
+        env={**os.environ, "PYTHONUNBUFFERED": "1", **environment},
     )
     try:
         deadline = time.monotonic() + 60
@@ -122,6 +124,13 @@ def live_server() -> Iterator[str]:
         except subprocess.TimeoutExpired:
             process.kill()
         log.close()
+
+
+@pytest.fixture(scope="session")
+def live_server() -> Iterator[str]:
+    """`kgserver serve` in a real process, as a user starts it; yields its base URL."""
+    with kgserver_serving("live-server.log") as url:
+        yield url
 
 
 def artifacts_dir() -> Path:

@@ -41,6 +41,7 @@ function mount() {
     <div class="sparql-editor-toolbar"></div>
     <div class="sparql-editor-query"></div>
     <nav class="sparql-downloads" aria-label="Download results" hidden></nav>
+    <p class="sparql-editor-cut summary truncated" role="note" hidden></p>
     <section class="sparql-editor-results" aria-label="Results"></section>`;
   form.before(root);
   // The server-rendered form, results and example list give way to the editor.
@@ -72,6 +73,7 @@ function mount() {
   const toolbar = root.querySelector(".sparql-editor-toolbar");
   if (config.examples.length) toolbar.append(examplesMenu(config.examples, yasqe));
   const downloads = root.querySelector(".sparql-downloads");
+  const cut = root.querySelector(".sparql-editor-cut");
 
   let sent = "", sentType = ""; // the query that was run (the editor may change meanwhile)
   yasqe.on("query", () => {
@@ -83,6 +85,7 @@ function mount() {
     yasr.setResponse(response, duration);
     const failed = response instanceof Error || !response.ok;
     showDownloads(downloads, failed ? null : sent, sentType, config.formats, endpoint);
+    showCut(cut, failed ? null : response.headers);
   });
   // A page that shows a query's results (/sparql?query=…) runs it here too, so that the table
   // can be sorted, paged and charted. (YASQE runs the query on Ctrl+Enter and its button.)
@@ -147,6 +150,17 @@ function examplesMenu(examples, yasqe) {
 }
 
 /** Links to the last query's results in every format the endpoint offers (`?format=` names). */
+/** The server's row cap cut the result (X-Kgserver-Truncated: rows=N): say so above the table,
+ * as the results page does, so that a partial answer never looks whole. */
+function showCut(note, headers) {
+  const rows = /rows=(\d+)/.exec(headers?.get("x-kgserver-truncated") ?? "")?.[1];
+  note.hidden = !rows;
+  note.textContent = rows
+    ? `The result is cut: this server returns at most ${rows} rows (or triples) for one query.` +
+      " Add a LIMIT and OFFSET to page through them, or narrow the patterns."
+    : "";
+}
+
 function showDownloads(nav, query, queryType, formats, endpoint) {
   nav.replaceChildren();
   nav.hidden = !query;

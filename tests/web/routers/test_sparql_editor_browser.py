@@ -17,6 +17,7 @@ from pyoxigraph import QuerySolutions, Store
 from kgserver.query.examples import ExampleQuery, example_queries
 from kgserver.rdf.formats import GRAPH_FORMATS, RESULTS_FORMATS
 from kgserver.settings import BUNDLE_DIR
+from tests.conftest import kgserver_serving
 
 pytestmark = pytest.mark.browser
 
@@ -183,6 +184,23 @@ def test_a_shared_construct_link_runs_with_graph_downloads(
     downloads = page.get_by_role("navigation", name="Download results")
     expect(downloads.get_by_role("link")).to_have_text([f.label for f in GRAPH_FORMATS])
     assert elsewhere == []
+
+
+def test_a_result_cut_by_the_row_cap_says_so_above_the_table(browser: Browser) -> None:
+    with kgserver_serving("live-server-row-cap.log", KGSERVER_MAX_RESULT_ROWS="3") as server:
+        page = browser.new_page()
+        query = "SELECT ?s WHERE { ?s a ?c } LIMIT 10"
+        page.goto(server + "/sparql?" + urlencode({"query": query}))
+        expect(page.locator(".yasr table.dataTable tbody tr")).to_have_count(3)
+        note = page.get_by_role("note").filter(has_text="The result is cut")
+        expect(note).to_be_visible()
+        expect(note).to_contain_text("at most 3 rows")
+        page.locator(".yasqe .CodeMirror").click()
+        page.evaluate("window.sparqlEditor.yasqe.setValue('SELECT ?s WHERE { ?s a ?c } LIMIT 2')")
+        page.evaluate("window.sparqlEditor.yasqe.query()")
+        expect(page.locator(".yasr table.dataTable tbody tr")).to_have_count(2)
+        expect(note).to_be_hidden()
+        page.close()
 
 
 def test_errors_are_marked_and_completion_asks_only_this_server(
