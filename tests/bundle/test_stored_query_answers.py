@@ -30,7 +30,9 @@ def test_a_category_includes_its_narrower_categories(client: TestClient, store: 
         " oikg:category <https://w3id.org/oikg/id/category/repository-service> }",
     )
     assert len(found) == direct + 1 == 19
-    peer_review = run(client, "infrastructures-in-a-category", category="category/peer-review-system")
+    peer_review = run(
+        client, "infrastructures-in-a-category", category="category/peer-review-system"
+    )
     assert len(peer_review) == 12
     assert {"PREreview", "Janeway", "Sciety"} <= {row["name"] for row in peer_review}
 
@@ -79,9 +81,7 @@ def test_implementers_of_a_standard_are_its_implements_read_backwards(
     assert len(oai) == 14
     assert ("Zenodo", "Repository software, Repository service") in column(
         oai, "name", "categories"
-    ) or ("Zenodo", "Repository service, Repository software") in column(
-        oai, "name", "categories"
-    )
+    ) or ("Zenodo", "Repository service, Repository software") in column(oai, "name", "categories")
 
 
 @answers("infrastructures-under-a-code-licence")
@@ -185,12 +185,17 @@ def test_dependents_are_followed_through_the_chain(client: TestClient) -> None:
         ("Islandora", "Fedora"),
         ("Samvera", "Fedora"),
     ]
-    pubsweet = run(client, "what-depends-on-an-infrastructure", infrastructure="infrastructure/pubsweet")
+    pubsweet = run(
+        client, "what-depends-on-an-infrastructure", infrastructure="infrastructure/pubsweet"
+    )
     assert {row["name"] for row in pubsweet} == {
         "Editoria", "Libero Producer", "Libero Publisher", "Phenom Reviewer", "Phenom Screener",
         "Wax", "XSweet",
     }  # fmt: skip
-    assert run(client, "what-depends-on-an-infrastructure", infrastructure="infrastructure/fulcrum") == []
+    assert (
+        run(client, "what-depends-on-an-infrastructure", infrastructure="infrastructure/fulcrum")
+        == []
+    )
 
 
 @answers("infrastructures-using-a-technology")
@@ -210,8 +215,16 @@ def test_integrations_are_read_from_either_side(client: TestClient) -> None:
     assert column(run(client, "integrations-of-an-infrastructure"), "name") == [
         ("DSpace",), ("Europe PMC",), ("PubPub",), ("Rogue Scholar",), ("bioRxiv",), ("medRxiv",)
     ]  # fmt: skip
-    dspace = run(client, "integrations-of-an-infrastructure", infrastructure="infrastructure/dspace")
-    assert {row["name"] for row in dspace} == {"ORCID", "arXiv", "VuFind", "SciELO", "LA Referencia"}
+    dspace = run(
+        client, "integrations-of-an-infrastructure", infrastructure="infrastructure/dspace"
+    )
+    assert {row["name"] for row in dspace} == {
+        "ORCID",
+        "arXiv",
+        "VuFind",
+        "SciELO",
+        "LA Referencia",
+    }
 
 
 @answers("search-descriptions")
