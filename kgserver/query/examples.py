@@ -9,11 +9,11 @@ A header is the file's first comment lines, `# key: value` each:
     # description: Every grant the funder awarded, with its recipient and amount.
     # question: Which infrastructures has this funder supported, and with how much?
     # audience: funders, libraries
-    # reasoning: oikg:funds, the inverse of oikg:fundedBy (owl:inverseOf)
     # param: funder: iri = funder/wellcome-trust -- the funder (kgserver/query/parameters.py)
 
-`reasoning` says which load-time inference the answer needs (docs/sparql.md, "Reasoning"): the
-query answers less, or nothing, without the graph https://w3id.org/oikg/graph/inferred.
+A `# reasoning:` line (`# reasoning: oikg:funds, the inverse of oikg:fundedBy`) says which
+load-time inference the answer needs (docs/sparql.md, "Reasoning"): without the graph
+https://w3id.org/oikg/graph/inferred the query answers otherwise, often nothing.
 """
 
 from __future__ import annotations
