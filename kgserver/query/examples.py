@@ -10,6 +10,10 @@ A header is the file's first comment lines, `# key: value` each:
     # question: Which infrastructures has this funder supported, and with how much?
     # audience: funders, libraries
     # param: funder: iri = funder/wellcome-trust -- the funder (kgserver/query/parameters.py)
+
+A `# reasoning:` line (`# reasoning: oikg:funds, the inverse of oikg:fundedBy`) says which
+load-time inference the answer needs (docs/sparql.md, "Reasoning"): without the graph
+https://w3id.org/oikg/graph/inferred the query answers otherwise, often nothing.
 """
 
 from __future__ import annotations
@@ -32,6 +36,7 @@ class ExampleQuery:
     text: str
     question: str = ""
     audience: str = ""
+    reasoning: str = ""
     parameters: tuple[Parameter, ...] = field(default_factory=tuple)
 
     def terms(self, values: Mapping[str, str]) -> dict[str, Term]:
@@ -61,6 +66,14 @@ class ExampleQuery:
         """The query text with its parameters bound to `values` (or their defaults)."""
         return bind(self.text, self.terms(values))
 
+    @property
+    def runnable(self) -> str:
+        """The text to offer as an example, parameters bound to their defaults so that it runs
+        as it is; the raw text if a parameter has no default (the reader fills it in)."""
+        if any(p.default is None for p in self.parameters):
+            return self.text
+        return self.bound({})
+
 
 def read_example(path: Path) -> ExampleQuery:
     """One query file; ValueError if its header declares a parameter badly."""
@@ -83,6 +96,7 @@ def read_example(path: Path) -> ExampleQuery:
         text=text,
         question=header.get("question", ""),
         audience=header.get("audience", ""),
+        reasoning=header.get("reasoning", ""),
         parameters=tuple(parameters),
     )
 

@@ -51,6 +51,7 @@ def describe(example: ExampleQuery, root: str) -> dict[str, Any]:
         "description": example.description,
         "question": example.question or None,
         "audience": example.audience or None,
+        "reasoning": example.reasoning or None,
         "url": f"{root}/api/queries/{example.name}",
         "parameters": [
             {

@@ -174,7 +174,8 @@ def _editor(request: Request, context: AppContext, run: bool) -> dict[str, objec
 
 def editor_config(urls: Urls, examples: list[ExampleQuery], run: bool) -> dict[str, object]:
     """What `frontend/src/editor.js` reads from the page (as JSON): where to send queries and
-    link IRIs to, the prefixes to declare and compact with, the examples menu, the downloads."""
+        link IRIs to, the prefixes to declare and compact with, the examples menu (each example with
+    its parameters bound to their defaults, so that it runs as picked), the downloads."""
     return {
         "endpoint": urls.path("/sparql"),
         "root": urls.root,
@@ -182,7 +183,7 @@ def editor_config(urls: Urls, examples: list[ExampleQuery], run: bool) -> dict[s
         "ontology": iris.ONTOLOGY_NS,
         "prefixes": PREFIXES,
         "examples": [
-            {"name": e.name, "title": e.title, "description": e.description, "text": e.text}
+            {"name": e.name, "title": e.title, "description": e.description, "text": e.runnable}
             for e in examples
         ],
         "formats": {

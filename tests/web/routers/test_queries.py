@@ -223,3 +223,17 @@ def test_each_query_is_documented_in_openapi_with_its_parameters(api: TestClient
     schema = declared["name"]["schema"]
     assert schema["default"] == "Zenodo" and schema["examples"] == ["Zenodo"]  # /docs tries it
     assert "/api/queries" in paths
+
+
+def test_the_bundled_listing_says_what_reasoning_a_query_needs(client: TestClient) -> None:
+    listed = {q["name"]: q for q in client.get("/api/queries").json()}
+    assert "oikg:dependencyOf" in listed["what-depends-on-an-infrastructure"]["reasoning"]
+    assert listed["grants"]["reasoning"] is None
+    page = parse_html(client.get("/api/queries", headers={"Accept": "text/html"}).text)
+    item = page.select_one("li#what-depends-on-an-infrastructure")
+    assert item is not None and item.select_one("p.reasoning") is not None
+    editor = item.select_one("a[href*='/sparql?query=']")
+    assert editor is not None
+    opened = client.get(str(editor["href"]), headers={"Accept": "text/html"})
+    assert opened.status_code == 200
+    assert parse_html(opened.text).select("section.results tbody tr")  # runs as it is

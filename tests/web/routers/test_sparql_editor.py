@@ -91,6 +91,18 @@ def test_editor_config_carries_prefixes_examples_and_formats(
     assert config["base"] == "https://w3id.org/oikg/" and config["root"] == ORIGIN
     assert [e["name"] for e in config["examples"]] == [e.name for e in context.examples]
     assert config["examples"] and all(e["title"] and e["text"] for e in config["examples"])
+    # parameterised examples come with their defaults bound, so that they run as picked
+    offered = {e["name"]: e["text"] for e in config["examples"]}
+    parameterised = [e for e in context.examples if e.parameters]
+    assert parameterised
+    for example in parameterised:
+        assert offered[example.name] == example.bound({}) != example.text
+        answer = client.post(
+            "/sparql",
+            data={"query": offered[example.name]},
+            headers={"Accept": "application/sparql-results+json, text/turtle;q=0.9"},
+        )
+        assert answer.status_code == 200, example.name
     assert [f["name"] for f in config["formats"]["results"]] == [f.name for f in RESULTS_FORMATS]
     assert [f["name"] for f in config["formats"]["graph"]] == [f.name for f in GRAPH_FORMATS]
     for fmt in config["formats"]["results"]:  # each download link answers in its format

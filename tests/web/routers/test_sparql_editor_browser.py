@@ -246,3 +246,20 @@ def test_api_docs_load_swagger_ui_from_this_server(
     expect(page.locator(".swagger-ui .opblock").first).to_be_visible(timeout=20_000)
     expect(page.locator(".swagger-ui")).to_contain_text("/api/queries")
     assert elsewhere == []
+
+
+def test_a_parameterised_example_is_picked_with_its_defaults_bound_and_runs(
+    live_server: str, offline: tuple[BrowserContext, list[str]]
+) -> None:
+    context, elsewhere = offline
+    example = next(
+        e for e in example_queries(BUNDLE_DIR / "queries") if e.name == "grants-awarded-in-a-year"
+    )
+    page = context.new_page()
+    page.goto(live_server + "/sparql")
+    page.get_by_text("Examples", exact=True).click()
+    page.locator(".sparql-examples").get_by_role("button").filter(has_text=example.title).click()
+    assert page.evaluate("window.sparqlEditor.yasqe.getValue()") == example.bound({})
+    page.get_by_role("button", name="Run query").click()
+    expect(page.locator(".yasr table.dataTable tbody tr")).to_have_count(6)  # the 2020 grants
+    assert elsewhere == []
