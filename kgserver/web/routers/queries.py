@@ -128,13 +128,17 @@ def _endpoint(example: ExampleQuery) -> Callable[..., Awaitable[Response]]:
     ]
     for p in example.parameters:
         query = Query(
+            alias=p.name,  # the Python name below need not be one (`class` is a keyword)
             default=p.default,
             description=f"{p.description} ({p.expects})".strip(),
             examples=[p.default] if p.default is not None else None,
         )
         parameters.append(
             inspect.Parameter(
-                p.name, inspect.Parameter.KEYWORD_ONLY, default=query, annotation=str | None
+                f"parameter_{p.name}",
+                inspect.Parameter.KEYWORD_ONLY,
+                default=query,
+                annotation=str | None,
             )
         )
     endpoint.__signature__ = inspect.Signature(parameters)  # type: ignore[attr-defined]

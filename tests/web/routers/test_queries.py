@@ -65,6 +65,11 @@ HAVING (COUNT(DISTINCT ?funder) >= ?at_least)
 ORDER BY DESC(?funders) ?infrastructure
 """,
 }
+QUERIES["of-a-class"] = """# title: Entities of a class
+# description: Entities of the class given, whose parameter is named with a Python keyword.
+# param: class: iri = https://w3id.org/oikg/ontology#Funder -- the class
+SELECT (COUNT(?entity) AS ?n) WHERE { ?entity a ?class }
+"""
 ZENODO = "https://w3id.org/oikg/id/infrastructure/zenodo"
 
 
@@ -194,6 +199,18 @@ def test_a_string_that_looks_like_sparql_is_only_a_string(api: TestClient) -> No
     response = api.get("/api/queries/named", params={"name": hostile})
     assert response.status_code == 200
     assert response.json() == []
+
+
+def test_a_parameter_named_with_a_python_keyword_is_served_and_documented(
+    api: TestClient,
+) -> None:
+    standard = "https://w3id.org/oikg/ontology#Standard"
+    funders = api.get("/api/queries/of-a-class").json()
+    standards = api.get("/api/queries/of-a-class", params={"class": standard}).json()
+    assert int(funders[0]["n"]) > 0 and int(standards[0]["n"]) > 0
+    assert funders != standards
+    operation = api.get("/openapi.json").json()["paths"]["/api/queries/of-a-class"]["get"]
+    assert "class" in {p["name"] for p in operation["parameters"]}
 
 
 def test_an_unknown_query_answers_404(api: TestClient) -> None:
