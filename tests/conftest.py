@@ -104,7 +104,7 @@ def kgserver_serving(log_name: str, **environment: str) -> Iterator[str]:
         env={**os.environ, "PYTHONUNBUFFERED": "1", **environment},
     )
     try:
-        deadline = time.monotonic() + 60
+        deadline = time.monotonic() + 180  # a first start builds the store: slow on a busy machine
         while True:
             if process.poll() is not None:
                 raise RuntimeError(f"kgserver serve exited with {process.returncode}; see log")
@@ -114,7 +114,7 @@ def kgserver_serving(log_name: str, **environment: str) -> Iterator[str]:
             except httpx.TransportError:
                 pass
             if time.monotonic() > deadline:
-                raise RuntimeError("kgserver serve did not answer /healthz within 60 s")
+                raise RuntimeError("kgserver serve did not answer /healthz within 180 s")
             time.sleep(0.2)
         yield url
     finally:

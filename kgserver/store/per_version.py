@@ -28,6 +28,8 @@ class PerVersion(Generic[T]):
         self._values: OrderedDict[tuple[str, Hashable], T] = OrderedDict()
         self._computing: dict[tuple[str, Hashable], threading.Lock] = {}
         self._guard = threading.Lock()
+        self._version = ""
+        """The version of every value kept."""
 
     def __len__(self) -> int:
         return len(self._values)
@@ -54,8 +56,9 @@ class PerVersion(Generic[T]):
             self._store(version, key, value)
 
     def _store(self, version: str, key: Hashable, value: T) -> None:
-        for stale in [s for s in self._values if s[0] != version]:
-            del self._values[stale]
+        if version != self._version:  # a new version: what was kept is stale
+            self._values.clear()
+            self._version = version
         self._values[(version, key)] = value
         self._values.move_to_end((version, key))
         while len(self._values) > self.size:

@@ -154,9 +154,15 @@ class AppContext:
 
 
 def get_context(request: Request) -> AppContext:
+    """The context of the app serving `request`."""
     context: AppContext = request.app.state.context
     return context
 
 
-ContextDep = Annotated[AppContext, Depends(get_context)]
+async def _context_dependency(request: Request) -> AppContext:
+    # async: FastAPI would run a plain function in a thread, on every request
+    return get_context(request)
+
+
+ContextDep = Annotated[AppContext, Depends(_context_dependency)]
 """The app's context, for a route's signature."""
