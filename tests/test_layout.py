@@ -23,12 +23,6 @@ NOT_YET_MIRRORED = frozenset(
         "app.py",
         "errors.py",
         "settings.py",
-        "catalogue/display.py",
-        "catalogue/entities.py",
-        "catalogue/facets.py",
-        "catalogue/labels.py",
-        "catalogue/snapshot.py",
-        "catalogue/statistics.py",
         "curation/contribution.py",
         "curation/in_context.py",
         "curation/reporting.py",
@@ -127,8 +121,8 @@ def test_every_test_folder_is_a_package() -> None:
 
 def test_the_backlog_only_shrinks() -> None:
     """A listed module that has gained its test file leaves NOT_YET_MIRRORED; the list holds
-    41 modules today and may never grow."""
+    34 modules today and may never grow."""
     mirrored = sorted(m for m in NOT_YET_MIRRORED if mirror_of(Path(m)).exists())
     gone = sorted(m for m in NOT_YET_MIRRORED if not (PACKAGE / m).exists())
     assert mirrored == [] and gone == []
-    assert len(NOT_YET_MIRRORED) <= 40
+    assert len(NOT_YET_MIRRORED) <= 34
