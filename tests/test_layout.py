@@ -44,10 +44,6 @@ NOT_YET_MIRRORED = frozenset(
         "linked_data/entity_page.py",
         "linked_data/sitemap.py",
         "linked_data/void.py",
-        "vocabulary/diagram.py",
-        "vocabulary/documents.py",
-        "vocabulary/ontology_docs.py",
-        "vocabulary/shapes_docs.py",
         "web/context.py",
         "web/errors.py",
         "web/frontend.py",
@@ -121,8 +117,8 @@ def test_every_test_folder_is_a_package() -> None:
 
 def test_the_backlog_only_shrinks() -> None:
     """A listed module that has gained its test file leaves NOT_YET_MIRRORED; the list holds
-    34 modules today and may never grow."""
+    30 modules today and may never grow."""
     mirrored = sorted(m for m in NOT_YET_MIRRORED if mirror_of(Path(m)).exists())
     gone = sorted(m for m in NOT_YET_MIRRORED if not (PACKAGE / m).exists())
     assert mirrored == [] and gone == []
-    assert len(NOT_YET_MIRRORED) <= 34
+    assert len(NOT_YET_MIRRORED) <= 30
