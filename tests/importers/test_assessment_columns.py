@@ -11,9 +11,8 @@ from kgserver.importers.vocabularies import has_scheme, pref_label
 from kgserver.rdf import iris
 from kgserver.settings import BUNDLE_DIR
 
-SOURCES = Path("/work/shared/data-sources/infra-finder")
 FIXTURES = Path(__file__).parents[1] / "data" / "importers" / "infra-finder"
-ONTOLOGY = (BUNDLE_DIR / "ontology").glob("*.ttl")
+ONTOLOGY = sorted((BUNDLE_DIR / "ontology").glob("*.ttl"))
 
 
 def header(path: Path) -> set[str]:
