@@ -26,7 +26,7 @@ from kgserver.importers.names import ORGANISATIONS, organisations
 Organisation = tuple[str, tuple[str, ...]]
 
 # Each non-empty `former_hosts_founders_conduits` cell -> the organisations it names in a past
-# role (tests/importers/test_data_folder.py checks that every cell of the source is read here).
+# role (tests/importers/test_ioi_affiliations.py checks that every cell of the source is read here).
 FORMER_AFFILIATIONS: dict[str, tuple[str, ...]] = {
     # Archivists' Toolkit and Archon are the predecessor projects, not organisations.
     "Current: Lyrasis. Founding institutions (Archivists' Toolkit/Archon)": (),

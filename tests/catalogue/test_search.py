@@ -5,15 +5,10 @@ from __future__ import annotations
 import pytest
 from pyoxigraph import Store
 
-from kgserver.catalogue.entities import Catalogue, build_catalogue
+from kgserver.catalogue.entities import Catalogue
 from kgserver.catalogue.search import PAGE_SIZE, SearchIndex
 from kgserver.rdf import iris
 from tests.facts import infrastructures, number, rows
-
-
-@pytest.fixture(scope="module")
-def catalogue(store: Store) -> Catalogue:
-    return build_catalogue(store)
 
 
 @pytest.fixture(scope="module")

@@ -2,42 +2,23 @@
 
 from __future__ import annotations
 
-import csv
 import datetime
 import re
-import shutil
 from pathlib import Path
 
-import pytest
 import rdflib
 from rdflib import RDF, RDFS, SKOS, Literal, Namespace, URIRef
 
 from kgserver.importers import SOURCES, run
-from kgserver.importers.ioi_affiliations import former_affiliations
 from kgserver.importers.ioi_state_of_open import AFFILIATIONS
-from kgserver.importers.model import ror_is_valid, slugify
-from kgserver.importers.names import category_iri
-from kgserver.importers.scomcat import function_category
+from kgserver.importers.model import slugify
 from kgserver.importers.turtle import GENERATED
-from kgserver.settings import BUNDLE_DIR
-from tests.curation.test_loading import run_cli
+from tests.importers.conftest import FIXTURES, rows
 
-FIXTURES = Path(__file__).parents[1] / "data" / "importers"
 OIKG = Namespace("https://w3id.org/oikg/ontology#")
 DCTERMS = Namespace("http://purl.org/dc/terms/")
 ID = "https://w3id.org/oikg/id/"
 DAY = datetime.date(2026, 11, 25)
-CURATED = ("infrastructure/dspace.ttl", "organization/lyrasis.ttl", "infrastructure/arxiv.ttl")
-
-
-@pytest.fixture()
-def data_dir(tmp_path: Path) -> Path:
-    """A data folder holding a few hand-curated files, as the bundle does."""
-    target = tmp_path / "data"
-    for name in CURATED:
-        (target / name).parent.mkdir(parents=True, exist_ok=True)
-        shutil.copy(BUNDLE_DIR / "data" / name, target / name)
-    return target
 
 
 def import_all(data_dir: Path) -> None:
@@ -53,27 +34,6 @@ def graph_of(data_dir: Path) -> rdflib.Graph:
 
 def snapshot(data_dir: Path) -> dict[str, str]:
     return {str(p.relative_to(data_dir)): p.read_text() for p in sorted(data_dir.rglob("*.ttl"))}
-
-
-@pytest.mark.parametrize(
-    ("ror", "valid"),
-    [
-        ("https://ror.org/026tem613", True),  # Lyrasis
-        ("https://ror.org/052csg198", True),  # Alfred P. Sloan Foundation
-        ("https://ror.org/026tem614", False),  # checksum off by one
-        ("https://ror.org/126tem613", False),  # must start with 0
-        ("https://ror.org/0l6tem613", False),  # l is not a Crockford base-32 digit
-        ("https://ror.org/", False),
-    ],
-)
-def test_ror_ids_are_checked_with_their_iso_7064_checksum(ror: str, valid: bool) -> None:
-    assert ror_is_valid(ror) is valid
-
-
-def test_slugs_are_ascii_lower_case_and_hyphenated() -> None:
-    assert slugify("Érudit") == "erudit"
-    assert slugify("Code for Science & Society") == "code-for-science-and-society"
-    assert slugify("VuFind®") == "vufind"
 
 
 def test_an_import_writes_one_generated_file_per_entity(data_dir: Path) -> None:
@@ -212,55 +172,6 @@ def test_the_same_infrastructure_from_three_sources_is_one_entity(data_dir: Path
         )
     ]
     assert labels == [dspace]
-
-
-def test_import_command_writes_the_data_folder(tmp_path: Path, data_dir: Path) -> None:
-    result = run_cli("import", "scomcat", str(FIXTURES / "scomcat"), "--data", str(data_dir))
-    assert result.returncode == 0, result.stderr
-    assert (data_dir / "infrastructure" / "blacklight.ttl").exists()
-    assert "held back" in result.stdout or "written" in result.stderr
-
-
-# --- Categories and IOI's affiliation columns, checked against whole source tables -------------
-
-SOURCE_TABLES = Path(__file__).parents[1] / "data"
-# SComCaT's `categories` column says what form a technology takes, not what kind of
-# infrastructure it is: only "Standard" is read (it makes the row a oikg:Standard).
-SCOMCAT_FORMS = {"Application", "Software Component", "Software Framework", "Software Package"}
-
-
-def rows(*path: str) -> list[dict[str, str]]:
-    with SOURCE_TABLES.joinpath(*path).open(encoding="utf-8", newline="") as handle:
-        return list(csv.DictReader(handle))
-
-
-def test_every_ioi_category_has_a_concept_in_the_scheme() -> None:
-    labels = {
-        r["solution_category"] for r in rows("ioi-state-of-open", "oi_solution_categories.csv")
-    }
-    assert len(labels) > 20
-    assert {label for label in labels if category_iri(label) is None} == set()
-
-
-def test_every_scomcat_function_has_a_concept_in_the_scheme() -> None:
-    technologies = rows("scomcat", "technologies-classification.csv")
-    functions = {f.strip() for r in technologies for f in r["functions"].split("|") if f.strip()}
-    assert len(functions) > 10
-    assert {f for f in functions if function_category(f) is None} == set()
-    forms = {c.strip() for r in technologies for c in r["categories"].split("|") if c.strip()}
-    assert forms - {"Standard"} == SCOMCAT_FORMS
-
-
-def test_every_former_hosts_cell_is_read_and_flagged_ones_name_nobody() -> None:
-    cells = [
-        r["former_hosts_founders_conduits"]
-        for r in rows("ioi-state-of-open", "oi_affiliations.csv")
-    ]
-    read = {cell: former_affiliations(cell) for cell in cells if cell.strip()}
-    assert len(read) > 20
-    for cell, found in read.items():
-        if "UNVERIFIED" in cell or "NOT direct" in cell:
-            assert found == [], cell
 
 
 def test_former_hosts_and_direct_funding_recipients_come_from_ioi(data_dir: Path) -> None:
