@@ -108,13 +108,14 @@ class AppContext:
             lambda: build_snapshot(self.store, log_path, self.snapshots.latest()),
         )
 
-    async def dataset_facts(self, snapshot: Snapshot) -> DatasetFacts:
-        """The dumps and VoID counts of the snapshot's version, built on first need."""
+    async def dataset_facts(self, version: str = "") -> DatasetFacts:
+        """The dumps and VoID counts of `version` (default: the live one), built on first
+        need."""
 
         def build() -> DatasetFacts:
             return build_facts(self.store, self.dumps_dir(), self.facts.latest())
 
-        return await self.derived(self.facts, (), build, snapshot.version)
+        return await self.derived(self.facts, (), build, version)
 
     def dumps_dir(self) -> Path:
         """A temporary folder for the dump files, made on first need and removed with the

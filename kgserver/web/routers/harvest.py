@@ -29,7 +29,7 @@ async def void(request: Request, context: ContextDep) -> Response:
     snapshot = await context.snapshot()
     chosen = format_values(request.query_params.multi_items())
     fmt = negotiate(request.headers.get("accept"), (*GRAPH_FORMATS, HTML), chosen)
-    dataset = await context.dataset_facts(snapshot)
+    dataset = await context.dataset_facts(snapshot.version)
     triples = void_description(dataset, snapshot.catalogue, context.urls(request))
     if fmt is HTML:
         body = context.render(
@@ -50,8 +50,8 @@ async def void(request: Request, context: ContextDep) -> Response:
 @router.api_route("/dumps/{name}", methods=["GET", "HEAD"], include_in_schema=False)
 async def dump(name: str, request: Request, context: ContextDep) -> Response:
     """One dump file, with a strong entity tag: its SHA-256."""
-    snapshot = await context.snapshot()
-    dataset = await context.dataset_facts(snapshot)
+    # not the catalogue snapshot: a dump of a large graph must not need its entity records
+    dataset = await context.dataset_facts()
     found = dataset.dumps.get(name)
     if found is None:
         raise NotFound(f"no dump {name!r}; the dumps are " + ", ".join(dataset.dumps))
@@ -60,7 +60,7 @@ async def dump(name: str, request: Request, context: ContextDep) -> Response:
         found.path,
         found.media_type,
         etag=f'"{found.sha256}"',
-        modified=snapshot.catalogue.modified,
+        modified=context.live_modified(),
         headers={"Content-Disposition": f'attachment; filename="{found.name}"'},
     )
 
