@@ -29,10 +29,6 @@ NOT_YET_MIRRORED = frozenset(
         "catalogue/labels.py",
         "catalogue/snapshot.py",
         "catalogue/statistics.py",
-        "curation/contribution.py",
-        "curation/in_context.py",
-        "curation/reporting.py",
-        "curation/sparql_constraints.py",
         "importers/assessment.py",
         "importers/assessment_columns.py",
         "importers/command.py",
@@ -127,8 +123,8 @@ def test_every_test_folder_is_a_package() -> None:
 
 def test_the_backlog_only_shrinks() -> None:
     """A listed module that has gained its test file leaves NOT_YET_MIRRORED; the list holds
-    41 modules today and may never grow."""
+    36 modules today and may never grow."""
     mirrored = sorted(m for m in NOT_YET_MIRRORED if mirror_of(Path(m)).exists())
     gone = sorted(m for m in NOT_YET_MIRRORED if not (PACKAGE / m).exists())
     assert mirrored == [] and gone == []
-    assert len(NOT_YET_MIRRORED) <= 40
+    assert len(NOT_YET_MIRRORED) <= 36
