@@ -246,12 +246,6 @@ def test_cors_preflight_and_simple_requests_are_allowed(client: TestClient) -> N
     assert response.headers["access-control-allow-origin"] == "*"
 
 
-def test_healthz_reports_the_dataset_version(client: TestClient, dataset) -> None:
-    response = client.get("/healthz")
-    assert response.status_code == 200
-    assert response.json() == {"status": "ok", "version": dataset.version}
-
-
 # --- Errors: 4xx with a message, never a 500 --------------------------------------------------
 
 

@@ -47,20 +47,6 @@ def editor_config(soup: BeautifulSoup) -> dict[str, Any]:
     return config
 
 
-@pytest.fixture
-def bundle() -> frontend.Bundle:
-    found = frontend.bundle()
-    assert found is not None, "the front-end bundle is not built: run `pip install -e .` with npm"
-    return found
-
-
-@pytest.fixture
-def unbuilt(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    """As after an install without npm: the build folder is empty."""
-    monkeypatch.setattr(frontend, "BUILD_DIR", tmp_path)
-    assert frontend.bundle() is None
-
-
 @pytest.mark.parametrize("query", [None, "SELECT * WHERE { ?s ?p ?o } LIMIT 1", "SELECT {"])
 def test_editor_pages_load_only_same_origin_assets(
     client: TestClient, bundle: frontend.Bundle, query: str | None
@@ -117,18 +103,6 @@ def test_the_bundle_asks_no_other_host_for_styles_or_fonts(bundle: frontend.Bund
         assert not re.search(r"@import|url\(\s*['\"]?(https?:)?//", css), name
 
 
-def test_api_docs_come_from_the_bundle(client: TestClient, bundle: frontend.Bundle) -> None:
-    response = client.get("/api")
-    assert response.status_code == 200
-    soup = BeautifulSoup(response.text, "html.parser")
-    loaded = assets(soup)
-    assert ORIGIN + "/static/build/" + bundle.files["swagger.js"] in loaded
-    assert ORIGIN + "/static/build/" + bundle.files["swagger.css"] in loaded
-    assert all(urlsplit(url).netloc == "testserver" for url in loaded), loaded
-    assert '"validatorUrl": null' in response.text
-    assert "/openapi.json" in response.text
-
-
 def test_without_the_bundle_the_editor_is_the_plain_form(client: TestClient, unbuilt: None) -> None:
     for params in ({}, {"query": "SELECT * WHERE { ?s ?p ?o } LIMIT 1"}, {"query": "SELECT {"}):
         soup = page(client, "/sparql", **params)
@@ -139,14 +113,6 @@ def test_without_the_bundle_the_editor_is_the_plain_form(client: TestClient, unb
         assert form.select_one("button[type=submit]") is not None
     results = page(client, "/sparql", query="SELECT * WHERE { ?s ?p ?o } LIMIT 3")
     assert len(results.select("section.results tbody tr")) == 3
-
-
-def test_without_the_bundle_api_says_what_is_missing(client: TestClient, unbuilt: None) -> None:
-    soup = page(client, "/api")
-    assert "needs the front-end build" in soup.get_text()
-    assert soup.select_one("main a[href='/openapi.json']") is not None
-    assert client.get("/openapi.json").json()["info"]["title"] == "kgserver"
-    assert all(urlsplit(url).netloc == "testserver" for url in assets(soup))
 
 
 # --- The build hook (frontend/setuptools_build.py), without running npm ------------------------
