@@ -21,8 +21,6 @@ UNMIRRORED = {
 NOT_YET_MIRRORED = frozenset(
     {
         "app.py",
-        "errors.py",
-        "settings.py",
     }
 )
 """Modules that were written before tests/ mirrored kgserver/ and have no test file of their own
@@ -90,8 +88,8 @@ def test_every_test_folder_is_a_package() -> None:
 
 def test_the_backlog_only_shrinks() -> None:
     """A listed module that has gained its test file leaves NOT_YET_MIRRORED; the list holds
-    3 modules today and may never grow."""
+    1 module today and may never grow."""
     mirrored = sorted(m for m in NOT_YET_MIRRORED if mirror_of(Path(m)).exists())
     gone = sorted(m for m in NOT_YET_MIRRORED if not (PACKAGE / m).exists())
     assert mirrored == [] and gone == []
-    assert len(NOT_YET_MIRRORED) <= 3
+    assert len(NOT_YET_MIRRORED) <= 1
