@@ -126,6 +126,15 @@ class Settings(BaseSettings):
     )
     html_result_rows: int = Field(1000, description="Rows shown in an HTML result table.")
     cors_origins: list[str] = Field(["*"], description="Origins allowed to query by CORS.")
+    max_url_bytes: int = Field(
+        64 * 1024, description="Longest request target accepted (414 beyond), by `serve`."
+    )
+    max_header_bytes: int = Field(
+        8 * 1024, description="Largest request header line accepted (431 beyond), by `serve`."
+    )
+    max_headers_bytes: int = Field(
+        16 * 1024, description="Largest request header block accepted (431 beyond), by `serve`."
+    )
     content_security_policy: str = Field(
         CONTENT_SECURITY_POLICY,
         description="The Content-Security-Policy header of every response (empty: none).",
