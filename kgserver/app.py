@@ -37,6 +37,7 @@ from kgserver.web.routers import (
     vocabulary,
 )
 from kgserver.web.routers.queries import queries_router
+from kgserver.web.security_headers import SecurityHeaders
 from kgserver.web.templates import template_environment
 
 ROUTERS = (sparql, vocabulary, contribute, site, entities, harvest, health, api_docs)
@@ -99,6 +100,12 @@ def create_app(
             TRUNCATED,
         ],
         max_age=86400,
+    )
+    # Added last, so it runs outermost: every answer carries the headers, 429s included.
+    app.add_middleware(
+        SecurityHeaders,
+        content_security_policy=settings.content_security_policy,
+        referrer_policy=settings.referrer_policy,
     )
     install_error_handlers(app)
     for module in ROUTERS:

@@ -162,6 +162,7 @@ def serve(host: str, port: int, store_dir: Path | None, base_url: str | None) ->
     from kgserver.curation.workers import contribution_workers
     from kgserver.query.workers import query_workers
     from kgserver.web import frontend
+    from kgserver.web.http_limits import HeadLimits, limited_protocol
 
     settings = _settings(store_dir=store_dir, base_url=base_url)
     with ExitStack() as stack:
@@ -204,7 +205,10 @@ def serve(host: str, port: int, store_dir: Path | None, base_url: str | None) ->
         # uvicorn re-raises the SIGTERM it shut down on; as SystemExit it stops the workers and
         # removes their store copy on the way out (Ctrl-C does so as KeyboardInterrupt).
         signal.signal(signal.SIGTERM, lambda signum, _: sys.exit(128 + signum))
-        uvicorn.run(app, host=host, port=port, log_level="info")
+        limits = HeadLimits(
+            settings.max_url_bytes, settings.max_header_bytes, settings.max_headers_bytes
+        )
+        uvicorn.run(app, host=host, port=port, log_level="info", http=limited_protocol(limits))
 
 
 def _report_failure(failure: ValidationFailed, bundle_dir: Path) -> None:

@@ -11,6 +11,24 @@ from pydantic_settings import BaseSettings, SettingsConfigDict
 from kgserver.query.workers import Lanes
 from kgserver.store.bundle import BUNDLE_DIR
 
+CONTENT_SECURITY_POLICY = "; ".join(
+    (
+        "default-src 'self'",
+        "script-src 'self'",
+        "style-src 'self' 'unsafe-inline'",
+        "img-src 'self' data:",
+        "font-src 'self' data:",
+        "connect-src 'self'",
+        "object-src 'none'",
+        "base-uri 'self'",
+        "form-action 'self'",
+        "frame-ancestors 'none'",
+    )
+)
+"""Scripts, styles, images and connections from this server only; styles may also be inline
+(the query editor and Swagger UI set style attributes), scripts never: pages keep theirs in
+static files and pass data in `<script type="application/json">` blocks, which are not run."""
+
 
 def default_cache_dir() -> Path:
     """`$XDG_CACHE_HOME/kgserver`, or `~/.cache/kgserver`."""
@@ -108,6 +126,23 @@ class Settings(BaseSettings):
     )
     html_result_rows: int = Field(1000, description="Rows shown in an HTML result table.")
     cors_origins: list[str] = Field(["*"], description="Origins allowed to query by CORS.")
+    max_url_bytes: int = Field(
+        64 * 1024, description="Longest request target accepted (414 beyond), by `serve`."
+    )
+    max_header_bytes: int = Field(
+        8 * 1024, description="Largest request header line accepted (431 beyond), by `serve`."
+    )
+    max_headers_bytes: int = Field(
+        16 * 1024, description="Largest request header block accepted (431 beyond), by `serve`."
+    )
+    content_security_policy: str = Field(
+        CONTENT_SECURITY_POLICY,
+        description="The Content-Security-Policy header of every response (empty: none).",
+    )
+    referrer_policy: str = Field(
+        "strict-origin-when-cross-origin",
+        description="The Referrer-Policy header of every response.",
+    )
 
     @field_validator("cache_dir", mode="before")
     @classmethod

@@ -2,14 +2,14 @@
 
 Swagger UI's script, stylesheet and icon come from `swagger-ui-dist`, installed from the npm
 registry and bundled at install time (`kgserver/web/frontend.py`), never from a CDN; its
-validator badge, which would ask validator.swagger.io, is off. Without the bundle, a page says
-that the docs need the front-end build and links the OpenAPI description itself.
+validator badge, which would ask validator.swagger.io, is off. The page is ours, not FastAPI's
+`get_swagger_ui_html`, whose inline script the Content-Security-Policy refuses. Without the
+bundle, a page says that the docs need the front-end build and links the OpenAPI description.
 """
 
 from __future__ import annotations
 
 from fastapi import APIRouter, Request, Response
-from fastapi.openapi.docs import get_swagger_ui_html
 
 from kgserver.rdf.formats import HTML
 from kgserver.web import frontend
@@ -29,11 +29,21 @@ async def api_docs(request: Request, context: ContextDep) -> Response:
         html = context.render(request, "api_docs_unbuilt.html", openapi_url=openapi_url)
         return respond(request, html, HTML.content_type)
     root = context.urls(request).root
-    return get_swagger_ui_html(
-        openapi_url=openapi_url,
+    html = context.render(
+        request,
+        "api_docs.html",
         title=f"{request.app.title} — API",
-        swagger_js_url=built.url(root, "swagger.js"),
-        swagger_css_url=built.url(root, "swagger.css"),
-        swagger_favicon_url=built.url(root, "swagger.icon"),
-        swagger_ui_parameters={"validatorUrl": None},
+        js=built.url(root, "swagger.js"),
+        css=built.url(root, "swagger.css"),
+        icon=built.url(root, "swagger.icon"),
+        config={
+            "url": openapi_url,
+            "dom_id": "#swagger-ui",
+            "layout": "BaseLayout",
+            "deepLinking": True,
+            "showExtensions": True,
+            "showCommonExtensions": True,
+            "validatorUrl": None,
+        },
     )
+    return respond(request, html, HTML.content_type)

@@ -10,6 +10,7 @@ from kgserver.catalogue.compare import MAX_COMPARED, comparison
 from kgserver.catalogue.facets import FACETS
 from kgserver.catalogue.snapshot import Snapshot
 from kgserver.catalogue.statistics import INFRASTRUCTURE, charts
+from kgserver.errors import BadRequest
 from kgserver.rdf import iris
 from kgserver.rdf.formats import HTML
 from kgserver.web.context import AppContext, ContextDep
@@ -118,19 +119,19 @@ def _heading(snapshot: Snapshot, path: str, query: str, filters: dict[str, list[
 
 @router.api_route("/compare", methods=["GET", "HEAD"], include_in_schema=False)
 async def compare(request: Request, context: ContextDep) -> Response:
-    """Two to four infrastructures side by side; with fewer, the form to choose them."""
+    """Two to four infrastructures side by side; with fewer, the form to choose them; with
+    more ids than that, 400 (before any is looked up)."""
     snapshot = await context.snapshot()
     catalogue = snapshot.catalogue
-    asked = [i.strip() for i in request.query_params.getlist("id") if i.strip()]
+    asked = dict.fromkeys(i.strip() for i in request.query_params.getlist("id") if i.strip())
+    if len(asked) > MAX_COMPARED:
+        raise BadRequest(f"at most {MAX_COMPARED} ids can be compared; {len(asked)} were given")
     chosen, unknown = [], []
-    for ident in dict.fromkeys(asked):
+    for ident in asked:
         iri = ident if ident.startswith(iris.ENTITY_BASE) else iris.ENTITY_BASE + ident
         entity = catalogue.entities.get(iri)
         (chosen.append(entity) if entity else unknown.append(ident))
     notes = [f"No entity {u} in the graph; it is left out." for u in unknown]
-    if len(chosen) > MAX_COMPARED:
-        notes.append(f"At most {MAX_COMPARED} can be compared; the first {MAX_COMPARED} are shown.")
-        chosen = chosen[:MAX_COMPARED]
     sections = comparison(chosen, catalogue, context.urls(request)) if len(chosen) >= 2 else []
     return _page(
         request,

@@ -256,16 +256,22 @@ def test_compare_puts_infrastructures_side_by_side(client: TestClient, store: St
         assert rows["funded by"][1] == []  # no funder stated: an empty cell
 
 
-def test_compare_asks_for_a_selection_and_caps_it_at_four(client: TestClient, store: Store) -> None:
+def test_compare_asks_for_a_selection_and_refuses_more_than_four(
+    client: TestClient, store: Store
+) -> None:
     empty = page(client, "/compare")
     assert empty.find("table") is None
     assert len(empty.select("form.compare-picker input[type=checkbox]")) == infrastructures(store)
     ids = "&".join(
         f"id=infrastructure/{s}" for s in ("zenodo", "dspace", "arxiv", "core", "dryad", "nope")
     )
-    capped = page(client, f"/compare?{ids}")
-    assert len(capped.select("thead th")) == 5
-    assert len(capped.select("p.notice")) == 2
+    too_many = client.get(f"/compare?{ids}", headers={"Accept": "text/plain"})
+    assert too_many.status_code == 400
+    assert "at most 4 ids can be compared; 6 were given" in too_many.text
+    thousand = "&".join(f"id=infrastructure/x{n}" for n in range(1000))
+    assert client.get(f"/compare?{thousand}").status_code == 400
+    four = page(client, "/compare?" + ids.rsplit("&", 2)[0])  # four ids, all known
+    assert len(four.select("thead th")) == 5
 
 
 def test_statistics_draws_every_chart_with_correct_counts(client: TestClient, store: Store) -> None:
